@@ -1,0 +1,38 @@
+/**
+ * A spinner on stderr while calls run, only on a TTY and never in JSON mode; elsewhere plain
+ * progress lines (or nothing) so that piped output stays clean.
+ */
+import type { Context } from '../context.js';
+
+export interface Progress {
+  update(text: string): void;
+  /** A line that stays, e.g. one per finished topic. */
+  line(text: string): void;
+  stop(): void;
+}
+
+const silent: Progress = { update() {}, line() {}, stop() {} };
+
+export async function startProgress(ctx: Context, text: string): Promise<Progress> {
+  const tty = Boolean(ctx.stderr.isTTY) && ctx.output === 'text';
+  if (!tty) {
+    if (ctx.output === 'json') return silent;
+    return { update() {}, line: (t) => void ctx.stderr.write(`${t}\n`), stop() {} };
+  }
+  const { default: ora } = await import('ora');
+  const spinner = ora({
+    text,
+    stream: ctx.stderr as NodeJS.WriteStream,
+    color: ctx.color ? 'cyan' : false as never,
+    isEnabled: true,
+  }).start();
+  return {
+    update: (t) => void (spinner.text = t),
+    line: (t) => {
+      spinner.clear();
+      ctx.stderr.write(`${t}\n`);
+      spinner.render();
+    },
+    stop: () => void spinner.stop(),
+  };
+}

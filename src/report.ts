@@ -1,0 +1,119 @@
+/**
+ * The one place that turns a failure into output and an exit status: text on stderr for a
+ * person, or one JSON document on stdout with `--output json`. Stack traces only for internal
+ * errors. Every line goes through `redact`, so no secret from the environment can leak.
+ */
+import { explain } from './catalogue/index.js';
+import { collectSecrets, redact } from './connect/redact.js';
+import type { Context } from './context.js';
+import { AppError, EXIT, ServiceError, type ExitStatus } from './errors.js';
+
+import { SCHEMA_VERSION } from './version.js';
+
+export { SCHEMA_VERSION };
+const REPORT_URL = 'https://github.com/alikafka-offsets/alikafka-offsets/issues';
+
+export function exitStatusOf(err: unknown): ExitStatus {
+  if (err instanceof ServiceError) {
+    return explain(err.failure.serviceCode).category === 'credentials'
+      ? EXIT.credentials
+      : EXIT.failed;
+  }
+  if (err instanceof AppError) return err.exitStatus;
+  return EXIT.failed;
+}
+
+function what(err: ServiceError): string {
+  const { group, topic } = err.context;
+  const parts = [group ? `group "${group}"` : '', topic ? `topic "${topic}"` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${err.failure.action} failed${parts ? ` for ${parts}` : ''}`;
+}
+
+function unknownOutcome(err: ServiceError): string | undefined {
+  if (!err.failure.timedOut || err.failure.action !== 'UpdateConsumerOffset') return undefined;
+  return 'The reset may or may not have been applied: no answer came in time. Read the ' +
+    'offsets with `alikafka-offsets describe` before deciding to run it again.';
+}
+
+/** Everything known about a failure, as plain data: the JSON form, and the text's source. */
+export function describeFailure(err: unknown): Record<string, unknown> {
+  const exitStatus = exitStatusOf(err);
+  if (err instanceof ServiceError) {
+    const f = err.failure;
+    const entry = explain(f.serviceCode, {
+      serviceMessage: f.serviceMessage,
+      httpStatus: f.httpStatus,
+      ...err.context,
+    });
+    return {
+      kind: 'service',
+      code: f.serviceCode,
+      exitStatus,
+      message: what(err),
+      action: f.action,
+      ...err.context,
+      serviceCode: f.serviceCode,
+      serviceMessage: f.serviceMessage,
+      requestId: f.requestId ?? null,
+      httpStatus: f.httpStatus ?? null,
+      attempts: f.attempts,
+      category: entry.category,
+      retryable: entry.retryable,
+      meaning: entry.summary,
+      next: [unknownOutcome(err), entry.guidance, err.hint].filter(Boolean).join(' '),
+      ...(f.timedOut ? { outcomeUnknown: f.action === 'UpdateConsumerOffset' } : {}),
+      ...(err.details ? { details: err.details } : {}),
+    };
+  }
+  if (err instanceof AppError) {
+    return {
+      kind: 'usage',
+      code: err.code,
+      exitStatus,
+      message: err.message,
+      ...(err.hint ? { next: err.hint } : {}),
+      ...(err.details ? { details: err.details } : {}),
+    };
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  return {
+    kind: 'internal',
+    code: 'INTERNAL',
+    exitStatus,
+    message: e.message,
+    next: `This is a defect in alikafka-offsets. Please report it at ${REPORT_URL} with the ` +
+      'command you ran (with secrets removed) and the stack below.',
+    stack: e.stack ?? null,
+  };
+}
+
+function textOf(info: Record<string, unknown>, color: boolean): string {
+  const label = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
+  const head = color ? '\u001b[31merror:\u001b[39m' : 'error:';
+  const lines = [`${head} ${String(info.message)}`];
+  if (info.kind === 'service') {
+    const status = info.httpStatus ? ` (HTTP ${String(info.httpStatus)})` : '';
+    lines.push(`  ${label('code:')}       ${String(info.serviceCode)}${status}`);
+    if (info.serviceMessage) lines.push(`  ${label('message:')}    ${String(info.serviceMessage)}`);
+    lines.push(`  ${label('request id:')} ${String(info.requestId ?? 'none (no answer)')}`);
+    lines.push(`  ${label('attempts:')}   ${String(info.attempts)}`);
+    lines.push(`  ${label('meaning:')}    ${String(info.meaning)}`);
+  }
+  if (info.next) lines.push(`  ${label('next:')}       ${String(info.next)}`);
+  if (info.kind === 'internal' && info.stack) lines.push('', String(info.stack));
+  return `${lines.join('\n')}\n`;
+}
+
+export function report(err: unknown, ctx: Context): ExitStatus {
+  const info = describeFailure(err);
+  const secrets = collectSecrets(ctx.env);
+  if (ctx.output === 'json') {
+    const doc = { schemaVersion: SCHEMA_VERSION, ok: false, error: info };
+    ctx.stdout.write(redact(`${JSON.stringify(doc, null, 2)}\n`, secrets));
+  } else {
+    ctx.stderr.write(redact(textOf(info, ctx.color), secrets));
+  }
+  return info.exitStatus as ExitStatus;
+}

@@ -1,0 +1,2 @@
+/** The version of the JSON documents the tool writes; bumped only on incompatible changes. */
+export const SCHEMA_VERSION = 1;
