@@ -1,10 +1,10 @@
 // Bundles the CLI into dist/ with code splitting, so that each command (and the SDK) is a chunk
 // loaded only when a command needs it; `--help` loads the entry chunk alone.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 
 await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
   bundle: true,
@@ -12,7 +12,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: 'linked',
+  metafile: true,
   legalComments: 'none',
   logLevel: 'warning',
   // The SDK is CommonJS; give its chunks a `require` for Node built-ins.
@@ -20,3 +20,7 @@ await build({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
+
+// Which modules each chunk pulls in statically: tests use it to prove that `--help` and
+// `explain` never load the SDK.
+await writeFile(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));

@@ -3,8 +3,10 @@
  * `callWithRetries`, and returns this project's own types; nothing else imports the SDK.
  */
 import type { Endpoint } from '../connect/endpoint.js';
+import { moduleExports } from '../connect/interop.js';
 import type { ServiceError } from '../errors.js';
 import type { GroupRef, PartitionState, ResetCall } from '../types.js';
+import { checkBody, type BodyVerdict } from './response.js';
 import { callWithRetries, type Answer, type CallPolicy } from './retry.js';
 import {
   groupStateFrom,
@@ -51,13 +53,17 @@ export type { FoundMessage, PartitionState, ProgressSnapshot, TopicBounds, Topic
 
 const PAGE_SIZE = 100;
 
+type SdkClient = import('@alicloud/alikafka20190916').default;
+type SdkClientClass = new (config: unknown) => SdkClient;
+
 export async function createApi(settings: ClientSettings): Promise<Api> {
-  const [sdk, core] = await Promise.all([
+  const [sdkModule, coreModule] = await Promise.all([
     import('@alicloud/alikafka20190916'),
     import('@alicloud/openapi-core'),
   ]);
-  const Client = ((sdk.default as unknown as { default?: unknown }).default ??
-    sdk.default) as typeof import('@alicloud/alikafka20190916').default;
+  const sdk = moduleExports(sdkModule) as unknown as typeof sdkModule;
+  const core = moduleExports(coreModule) as unknown as typeof coreModule;
+  const Client = sdk.default as unknown as SdkClientClass;
   const { timeoutMs } = settings.policy;
   const config = new core.$OpenApiUtil.Config({
     regionId: settings.regionId,
@@ -69,7 +75,7 @@ export async function createApi(settings: ClientSettings): Promise<Api> {
       ? { accessKeyId: settings.accessKey.id, accessKeySecret: settings.accessKey.secret }
       : { credential: settings.credential as never }),
   });
-  const client = new Client(config);
+  const client = new (checkingRawBodies(Client))(config);
 
   const call = <T>(
     action: string,
@@ -156,6 +162,34 @@ export async function createApi(settings: ClientSettings): Promise<Api> {
       return { requestId: res.requestId, attempts: res.attempts };
     },
   };
+}
+
+/** A failure the service reported inside an HTTP 2xx answer. */
+export class InBandFailure extends Error {
+  constructor(readonly verdict: Extract<BodyVerdict, { ok: false }>, readonly statusCode?: number) {
+    super(verdict.message);
+    this.name = 'InBandFailure';
+  }
+}
+
+/**
+ * The SDK casts every answer onto its model, which throws on a string `Code` and turns
+ * `"false"` into false. Checking the raw JSON first, inside `callApi`, sees the body exactly as
+ * it came.
+ */
+function checkingRawBodies(Base: SdkClientClass): SdkClientClass {
+  const Checking = class extends (Base as unknown as new (config: unknown) => {
+    callApi(params: unknown, request: unknown, runtime: unknown): Promise<unknown>;
+  }) {
+    override async callApi(params: unknown, request: unknown, runtime: unknown) {
+      const answer = (await super.callApi(params, request, runtime)) as
+        { statusCode?: number; body?: unknown };
+      const verdict = checkBody(answer?.body);
+      if (!verdict.ok) throw new InBandFailure(verdict, answer?.statusCode);
+      return answer;
+    }
+  };
+  return Checking as unknown as SdkClientClass;
 }
 
 /**

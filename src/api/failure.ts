@@ -62,6 +62,12 @@ export function failureFrom(
   const thrown = (err ?? {}) as Thrown;
   const status = typeof thrown.statusCode === 'number' ? thrown.statusCode : undefined;
 
+  if (thrown.name === 'InBandFailure') {
+    const { verdict } = err as { verdict: { code: string; message: string; requestId?: string } };
+    return { action, serviceCode: verdict.code, serviceMessage: verdict.message,
+      requestId: verdict.requestId, httpStatus: status, attempts };
+  }
+
   if (status !== undefined) {
     const data = thrown.data as Record<string, unknown> | undefined;
     const retryAfter = Number(thrown.retryAfter);

@@ -67,12 +67,20 @@ export function checkBody(body: unknown): BodyVerdict {
     }
     return { ok: true, requestId };
   }
-  if (success === false) {
-    return { ok: false, code: code ?? 'UnknownError', message, requestId };
-  }
+  if (success === false) return { ok: false, ...codeOf(code, message), requestId };
   if (code === '200') return { ok: true, requestId };
-  if (code !== undefined) return { ok: false, code, message, requestId };
+  if (code !== undefined) return { ok: false, ...codeOf(code, message), requestId };
   return invalid('neither "Success" nor "Code" is present', record, requestId);
+}
+
+/**
+ * The model gives `Code` as a number (an HTTP status); a service that puts its string code at the
+ * start of the message ("Group.Active: ...") is read as that code.
+ */
+function codeOf(code: string | undefined, message: string): { code: string; message: string } {
+  const lead = /^([A-Za-z][A-Za-z0-9_.%]{2,80}): (.*)$/s.exec(message);
+  if ((code === undefined || /^\d+$/.test(code)) && lead) return { code: lead[1]!, message: lead[2]! };
+  return { code: code ?? 'UnknownError', message };
 }
 
 function invalid(why: string, body: unknown, requestId?: string): BodyVerdict {

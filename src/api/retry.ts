@@ -26,7 +26,7 @@ export interface CallResult<T> {
 
 export interface Answer<T> {
   statusCode?: number;
-  body: T;
+  body?: T;
 }
 
 const BASE_DELAY_MS = 250;
@@ -83,7 +83,8 @@ export async function callWithRetries<T>(
       if (verdict.ok) {
         policy.log?.(`${action} answered ${answer.statusCode ?? 200} in ${now() - started} ms, ` +
           `request id ${verdict.requestId ?? 'none'} (attempt ${attempt}/${total})`);
-        return { body: answer.body, requestId: verdict.requestId, attempts: attempt };
+        // checkBody accepted it, so it is an object.
+        return { body: answer.body as T, requestId: verdict.requestId, attempts: attempt };
       }
       failure = {
         action,

@@ -69,7 +69,7 @@ describe('callWithRetries', () => {
   });
 
   it('bounds an attempt that never answers and says it timed out', async () => {
-    const failing = callWithRetries('UpdateConsumerOffset', () => new Promise(() => {}), {},
+    const failing = callWithRetries('UpdateConsumerOffset', () => new Promise<never>(() => {}), {},
       { retries: 0, timeoutMs: 10, sleep: async () => {} });
     await expect(failing).rejects.toMatchObject({ failure: { timedOut: true } });
   });

@@ -1,0 +1,151 @@
+/**
+ * The entry point: registers the commands and loads each one's module (and the SDK) only when it
+ * runs, so `--help`, `--version` and argument errors stay instant.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { action } from './command.js';
+import { register as registerConfig } from './commands/config.js';
+import { register as registerExplain } from './commands/explain.js';
+import { register as registerSandbox } from './commands/sandbox.js';
+import { COMMON_EXAMPLES, RESET_EXAMPLES, footer } from './help.js';
+import pkg from '../package.json' with { type: 'json' };
+
+function connection(cmd: Command, group = true): Command {
+  cmd
+    .option('--instance <id>', 'the ApsaraMQ for Kafka instance (InstanceId)')
+    .option('--region <id>', 'region (RegionId); default: the profile\'s, then ' +
+      'ALIBABA_CLOUD_REGION_ID')
+    .option('--profile <name>', 'a profile of ~/.aliyun/config.json')
+    .option('--endpoint <host or url>', 'override the regional endpoint; http:// for local ones')
+    .option('--sandbox', 'start an in-process sandbox and use it (no cloud account needed)')
+    .option('--sandbox-state <file>', 'the state file of the in-process sandbox')
+    .option('--timeout <duration>', 'per-request timeout', '10s')
+    .option('--retries <n>', 'retries for throttling, 5xx and network errors', '3');
+  if (group) cmd.option('--group <name>', 'the consumer group (ConsumerId), 3–64 of A-Z a-z 0-9 _ -');
+  return cmd;
+}
+
+function applying(cmd: Command): Command {
+  return cmd
+    .option('--execute', 'apply the plan (without it, only the plan is printed)')
+    .option('--force', 'apply even when the group has online consumers')
+    .option('--no-verify', 'do not read the offsets back after applying')
+    .option('--snapshot <path>', 'where to save the offsets before writing')
+    .option('--concurrency <n>', 'calls in flight at once for several topics', '4');
+}
+
+function wantsJson(argv: string[]): boolean {
+  const i = argv.indexOf('--output');
+  return argv.includes('--output=json') || (i >= 0 && argv[i + 1] === 'json');
+}
+
+/** Usage errors found by commander itself, as one JSON document when JSON was asked for. */
+function usageErrorWriter(json: boolean) {
+  return (text: string, write: (s: string) => void) => {
+    if (!json) return write(text);
+    const message = text.replace(/^error: /, '').trim();
+    const doc = { schemaVersion: 1, ok: false,
+      error: { kind: 'usage', code: 'USAGE', exitStatus: 2, message } };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  };
+}
+
+export function buildProgram(argv: string[] = process.argv): Command {
+  const program = new Command('alikafka-offsets')
+    // Set before any subcommand is added, so that every command inherits them.
+    .exitOverride()
+    .configureOutput({ outputError: usageErrorWriter(wantsJson(argv)) })
+    .description('Reset the committed offsets of a consumer group on Alibaba Cloud ApsaraMQ ' +
+      'for Kafka: plan first, guard online consumers, snapshot, verify, undo.')
+    .version(pkg.version, '-V, --version')
+    .addOption(new Option('--output <format>', 'text or json').choices(['text', 'json'])
+      .default('text'))
+    .option('--verbose', 'log each API call on stderr (never a secret)')
+    .option('--no-color', 'no colour (NO_COLOR does the same)')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run with --help for usage and examples)')
+    .addHelpText('after', footer(`${RESET_EXAMPLES}\n\n${COMMON_EXAMPLES}`));
+
+  const reset = connection(program.command('reset'))
+    .description('reset a group\'s committed offsets; without --execute only prints the plan')
+    .option('--topic <name>', 'one topic')
+    .option('--all-topics', 'every subscribed topic (Topic "")')
+    .option('--to-latest', 'each partition\'s log end')
+    .option('--to-earliest', 'each partition\'s log start')
+    .option('--to-timestamp <ms>', 'a Unix time in milliseconds, or -1 / -2')
+    .option('--to-datetime <iso>', 'ISO 8601 with Z or an offset, e.g. 2026-12-04T09:30:00+08:00')
+    .option('--timezone <iana>', 'the zone of a --to-datetime without one, e.g. Asia/Shanghai')
+    .option('--by-duration <d>', 'now minus a duration: PT1H30M, P2D, 90m, 2h, 1d12h')
+    .option('--offsets <list>', 'per partition: 0=100,1=200 or [{"partition":0,"offset":100}]')
+    .option('--to-offset <n>', 'the same offset on every partition (or --partitions)')
+    .option('--shift-by <n>', 'move each committed offset by n (negative replays)')
+    .option('--from-file <path>', 'CSV topic,partition,offset or an export/snapshot JSON')
+    .option('--partitions <list>', 'narrow --to-offset/--shift-by: 0,2,5-7')
+    .addHelpText('after', footer(RESET_EXAMPLES))
+    .action(action(async () => (await import('./commands/reset/run.js')).run));
+  applying(reset);
+
+  connection(program.command('describe'))
+    .description('committed offsets, log start and end, lag, last consumed time, online clients')
+    .option('--topic <name>', 'only this topic')
+    .option('--concurrency <n>', 'reads in flight at once', '4')
+    .addHelpText('after', footer(COMMON_EXAMPLES))
+    .action(action(async () => (await import('./commands/describe.js')).run));
+
+  connection(program.command('export'))
+    .description('the group\'s offsets as CSV (topic,partition,offset) or JSON, for --from-file')
+    .option('--topic <name>', 'only this topic')
+    .option('--format <format>', 'csv or json (default csv; json with --output json)')
+    .option('--file <path>', 'write to a file instead of stdout')
+    .option('--concurrency <n>', 'reads in flight at once', '4')
+    .addHelpText('after', footer(COMMON_EXAMPLES))
+    .action(action(async () => (await import('./commands/export.js')).run));
+
+  applying(connection(program.command('undo <snapshot>'), false))
+    .description('restore the offsets saved before an executed reset (plans unless --execute)')
+    .option('--group <name>', 'must match the snapshot\'s group when given')
+    .addHelpText('after', footer(COMMON_EXAMPLES))
+    .action(action(async () => (await import('./commands/undo.js')).run));
+
+  registerExplain(program);
+  registerSandbox(program);
+  registerConfig(program);
+
+  program.command('completion <shell>')
+    .description('print a completion script for bash, zsh or fish')
+    .addHelpText('after', '\nExamples:\n  source <(alikafka-offsets completion bash)\n' +
+      '  alikafka-offsets completion fish | source\n')
+    .action(action(async () => async (_opts, ctx, [shell]) => {
+      const { completionScript } = await import('./commands/completion.js');
+      ctx.stdout.write(completionScript(program, shell ?? ''));
+      return 0;
+    }));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram(argv);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help']
+        .includes(err.code);
+      return ok ? 0 : 2;
+    }
+    throw err;
+  }
+}
+
+process.on('SIGINT', () => {
+  process.stderr.write('\ninterrupted: if a reset was being applied, read the offsets with ' +
+    '`alikafka-offsets describe` before running it again\n');
+  process.exit(130);
+});
+// A reader that goes away (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw err;
+});
+process.exitCode = await main(process.argv);

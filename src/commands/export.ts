@@ -1,0 +1,63 @@
+/**
+ * `export`: the group's committed offsets as CSV (`topic,partition,offset`, the form Kafka's
+ * consumer-groups tool uses) or JSON; either feeds `reset --from-file` unchanged.
+ */
+import type { Run } from '../command.js';
+import { UsageError } from '../errors.js';
+import { parseIntInRange, parseTopicName } from '../parse/index.js';
+import { connectionInput, openSession, type ConnectionOptions } from '../session.js';
+import { writeFileAtomic } from '../snapshot.js';
+import { SCHEMA_VERSION } from '../version.js';
+import { gather } from './reset/gather.js';
+
+export interface ExportOptions extends ConnectionOptions {
+  topic?: string;
+  format?: string;
+  file?: string;
+  concurrency?: string;
+}
+
+export const EXPORT_KIND = 'alikafka-offsets/export';
+
+export const run: Run<ExportOptions> = async (opts, ctx) => {
+  connectionInput(opts);
+  const format = opts.format ?? (ctx.output === 'json' ? 'json' : 'csv');
+  if (format !== 'csv' && format !== 'json') {
+    throw new UsageError('INVALID_FORMAT', `--format must be "csv" or "json", got "${format}"`);
+  }
+  const topic = opts.topic === undefined ? undefined : parseTopicName(opts.topic);
+  const concurrency = parseIntInRange(opts.concurrency ?? '4', '--concurrency', 1, 32);
+  const session = await openSession(opts, ctx);
+  try {
+    const { views } = await gather(session.api, session.ref, topic ? [topic] : undefined,
+      concurrency);
+    const committed = views.filter((v) => v.committed !== null);
+    const skipped = views.length - committed.length;
+    const content = format === 'csv'
+      ? ['topic,partition,offset', ...committed.map((v) =>
+        `${v.topic},${v.partition},${v.committed}`)].join('\n') + '\n'
+      : `${JSON.stringify({
+        schemaVersion: SCHEMA_VERSION,
+        kind: EXPORT_KIND,
+        exportedAt: new Date(ctx.now()).toISOString(),
+        ...session.ref,
+        offsets: committed.map((v) => ({ topic: v.topic, partition: v.partition,
+          offset: v.committed })),
+      }, null, 2)}\n`;
+
+    if (opts.file) {
+      await writeFileAtomic(opts.file, content);
+      ctx.stderr.write(`Wrote ${committed.length} offset(s) of "${session.ref.group}" to ` +
+        `${opts.file}\n`);
+    } else {
+      ctx.stdout.write(content);
+    }
+    if (skipped > 0) {
+      ctx.stderr.write(`note: ${skipped} partition(s) with no committed offset are not ` +
+        'exported\n');
+    }
+    return 0;
+  } finally {
+    await session.close();
+  }
+};

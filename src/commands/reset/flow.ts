@@ -1,0 +1,202 @@
+/**
+ * The whole of a reset, shared by `reset` and `undo`: read, plan, print; then, with --execute,
+ * guard, snapshot, apply, verify and report.
+ */
+import type { Context } from '../../context.js';
+import { OperationError, PartialError, ServiceError, type AppError } from '../../errors.js';
+import { startProgress } from '../../output/progress.js';
+import { writeJson } from '../../output/style.js';
+import type { ResolvedTime } from '../../parse/index.js';
+import { buildPlan } from '../../plan/plan.js';
+import type { Plan, Scope, Target } from '../../plan/types.js';
+import { describeFailure, exitStatusOf, report } from '../../report.js';
+import type { Session } from '../../session.js';
+import { defaultSnapshotPath, saveSnapshot, snapshotOf } from '../../snapshot.js';
+import { applyCalls, guardOnlineConsumers, verifyRows, type CallOutcome,
+  type Verification } from './apply.js';
+import { gather, resolveTime } from './gather.js';
+import * as out from './print.js';
+
+export interface FlowInput {
+  name: 'reset' | 'undo';
+  scope: Scope | null;
+  target: Target;
+  time?: ResolvedTime;
+  execute: boolean;
+  force: boolean;
+  verify: boolean;
+  snapshot?: string;
+  concurrency: number;
+  /** The command's own arguments, to print how to apply it and to record in the snapshot. */
+  args: string[];
+}
+
+function topicsOf(scope: Scope | null, target: Target): string[] | undefined {
+  if (target.mode === 'file') return target.topics.map((t) => t.topic);
+  return scope && 'topic' in scope ? [scope.topic] : undefined;
+}
+
+async function makePlan(session: Session, input: FlowInput, ctx: Context): Promise<Plan> {
+  const { api, ref } = session;
+  const progress = await startProgress(ctx, `Reading the offsets of "${ref.group}"`);
+  try {
+    const state = await gather(api, ref, topicsOf(input.scope, input.target), input.concurrency);
+    const resolution = input.target.mode === 'time'
+      ? await resolveTime(api, ref, state.views, input.target.ms, input.concurrency)
+      : undefined;
+    return buildPlan(input.scope ?? { all: true }, input.target, state.views, resolution);
+  } finally {
+    progress.stop();
+  }
+}
+
+export async function runFlow(session: Session, input: FlowInput, ctx: Context): Promise<number> {
+  const { ref } = session;
+  const plan = await makePlan(session, input, ctx);
+  const json = ctx.output === 'json';
+  const base = {
+    executed: false,
+    regionId: ref.regionId,
+    instanceId: ref.instanceId,
+    group: ref.group,
+    scope: out.describeScope(input.scope, plan),
+    target: { ...input.target, description: out.describeTarget(input.target) },
+    ...(input.time ? { time: input.time } : {}),
+    calls: plan.calls,
+    rows: plan.rows,
+    warnings: plan.warnings,
+  };
+  const applyCommand = out.commandLine([...input.args, '--execute']);
+
+  if (!input.execute) {
+    if (json) {
+      writeJson(ctx, input.name, { ok: true, ...base, applyWith: applyCommand });
+    } else {
+      ctx.stdout.write(out.planText(ctx, ref, `Plan (${input.name}, not applied)`, plan, input.time));
+      ctx.stdout.write(`\nNothing was written. To apply this plan, run:\n  ${applyCommand}\n`);
+    }
+    return 0;
+  }
+
+  const online = guardOnlineConsumers(ref, plan.rows, input.force);
+  if (!json) ctx.stdout.write(out.planText(ctx, ref, `Applying (${input.name})`, plan, input.time));
+  if (online.length > 0 && !json) {
+    ctx.stderr.write(`warning: --force given; ${online.join(', ')} still online\n`);
+  }
+
+  const snapshotPath = await saveSnapshot(
+    input.snapshot ?? defaultSnapshotPath(ctx.stateDir, ref.group, ctx.now()),
+    snapshotOf(ref, plan.rows, out.commandLine(input.args), ctx.now()),
+  );
+  const undoCommand = out.commandLine(['undo', snapshotPath, ...session.connectionArgs,
+    '--execute']);
+
+  const outcomes = await applyAll(session, plan, input, ctx);
+  const applied = outcomes.filter((o) => o.ok);
+  const failed = outcomes.filter((o) => !o.ok);
+  let failure: AppError | undefined;
+  if (failed.length > 0 && applied.length === 0 && failed.length === 1) failure = failed[0]!.error;
+  else if (failed.length > 0 && applied.length === 0) failure = partial(failed, applied, true);
+  else if (failed.length > 0) failure = partial(failed, applied, false);
+
+  const appliedTopics = new Set(applied.map((o) => o.call.topic));
+  const appliedRows = plan.rows.filter((r) =>
+    appliedTopics.has('') || appliedTopics.has(r.topic));
+  let verification: Verification | undefined;
+  if (input.verify && appliedRows.length > 0) {
+    verification = await verifyRows(session.api, ref, appliedRows, ctx.sleep);
+    if (verification.mismatches.length > 0 && !failure) {
+      failure = new OperationError('VERIFY_MISMATCH', `the offsets read back differ from the ` +
+        `plan on ${verification.mismatches.length} partition(s):\n` +
+        out.mismatchText(verification.mismatches), {
+        hint: 'A consumer that is still running is the likely cause: it committed over the ' +
+          'reset. Stop it, wait for its session timeout, and run the reset again (or undo it ' +
+          `with: ${undoCommand}).`,
+        details: { mismatches: verification.mismatches },
+      });
+    }
+  }
+
+  const result = {
+    ...base,
+    executed: true,
+    snapshot: snapshotPath,
+    undoCommand,
+    results: outcomes.map((o) => ({
+      topic: o.call.topic,
+      ok: o.ok,
+      requestId: o.requestId ?? (o.error instanceof ServiceError
+        ? o.error.failure.requestId ?? null : null),
+      attempts: o.attempts ?? (o.error instanceof ServiceError ? o.error.failure.attempts : null),
+      ...(o.error ? { error: describeFailure(o.error) } : {}),
+    })),
+    verification: verification
+      ? { checked: verification.checked, mismatches: verification.mismatches,
+        readBack: Object.fromEntries(verification.actual) }
+      : null,
+  };
+
+  if (json) {
+    writeJson(ctx, input.name, {
+      ok: !failure,
+      ...result,
+      ...(failure ? { error: describeFailure(failure) } : {}),
+    });
+    return failure ? exitStatusOf(failure) : 0;
+  }
+  ctx.stdout.write(resultText(ctx, result, outcomes, verification, appliedRows));
+  return failure ? report(failure, ctx) : 0;
+}
+
+async function applyAll(session: Session, plan: Plan, input: FlowInput, ctx: Context) {
+  const progress = await startProgress(ctx, `Applying ${plan.calls.length} call(s)`);
+  let done = 0;
+  try {
+    return await applyCalls(session.api, session.ref, plan, input.concurrency, (o) => {
+      done += 1;
+      if (plan.calls.length > 1) {
+        progress.line(`[${done}/${plan.calls.length}] ${o.call.topic || 'all topics'}: ` +
+          (o.ok ? `applied (request id ${o.requestId ?? 'none'})` : `FAILED ${o.error?.code}`));
+      }
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+function partial(failed: CallOutcome[], applied: CallOutcome[], none: boolean): AppError {
+  const names = (list: CallOutcome[]) => list.map((o) => `"${o.call.topic}"`).join(', ');
+  const message = none
+    ? `every topic failed: ${names(failed)}`
+    : `${failed.length} topic(s) failed (${names(failed)}); ${applied.length} applied ` +
+      `(${names(applied)})`;
+  const hint = 'See each failure above; the snapshot covers every topic, so `undo` restores ' +
+    'the applied ones.';
+  return none ? new OperationError('ALL_FAILED', message, { hint })
+    : new PartialError(message, { hint });
+}
+
+function resultText(
+  ctx: Context,
+  result: { snapshot: string; undoCommand: string },
+  outcomes: CallOutcome[],
+  verification: Verification | undefined,
+  rows: Plan['rows'],
+): string {
+  const lines = [''];
+  for (const o of outcomes) {
+    const topic = o.call.topic === '' ? 'every subscribed topic' : `topic "${o.call.topic}"`;
+    lines.push(o.ok
+      ? `Applied to ${topic}: request id ${o.requestId ?? 'none'}`
+      : `Failed on ${topic}: ${o.error?.code} ${o.error?.message}`);
+  }
+  if (verification) {
+    lines.push('', `Read back (${verification.checked} partition(s) compared):`,
+      out.rowsTable(ctx, rows, verification.actual).trimEnd());
+    if (verification.mismatches.length === 0) lines.push('Verified: every offset is as planned.');
+  } else {
+    lines.push('Not verified (--no-verify).');
+  }
+  lines.push('', `Snapshot: ${result.snapshot}`, `Undo with: ${result.undoCommand}`);
+  return `${lines.join('\n')}\n`;
+}
