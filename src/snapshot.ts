@@ -9,21 +9,8 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { OperationError } from './errors.js';
 import type { PlanRow } from './plan/types.js';
+import { SNAPSHOT_KIND, type SnapshotDocument } from './parse/documents.js';
 import type { GroupRef } from './types.js';
-
-export const SNAPSHOT_KIND = 'alikafka-offsets/snapshot';
-
-export interface SnapshotDocument {
-  schemaVersion: 1;
-  kind: typeof SNAPSHOT_KIND;
-  takenAt: string;
-  regionId: string;
-  instanceId: string;
-  group: string;
-  command: string;
-  partitions: { topic: string; partition: number; committed: number | null;
-    target: number | null }[];
-}
 
 export function snapshotOf(ref: GroupRef, rows: PlanRow[], command: string, now: number):
 SnapshotDocument {

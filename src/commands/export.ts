@@ -4,10 +4,13 @@
  */
 import type { Run } from '../command.js';
 import { UsageError } from '../errors.js';
+import { DOCUMENT_SCHEMA_VERSION, EXPORT_KIND, type ExportDocument } from '../parse/documents.js';
 import { parseIntInRange, parseTopicName } from '../parse/index.js';
+import { writeJson } from '../output/style.js';
 import { connectionInput, openSession, type ConnectionOptions } from '../session.js';
 import { writeFileAtomic } from '../snapshot.js';
-import { SCHEMA_VERSION } from '../version.js';
+import type { PartitionView } from '../plan/types.js';
+import type { GroupRef } from '../types.js';
 import { gather } from './reset/gather.js';
 
 export interface ExportOptions extends ConnectionOptions {
@@ -16,8 +19,6 @@ export interface ExportOptions extends ConnectionOptions {
   file?: string;
   concurrency?: string;
 }
-
-export const EXPORT_KIND = 'alikafka-offsets/export';
 
 export const run: Run<ExportOptions> = async (opts, ctx) => {
   connectionInput(opts);
@@ -36,19 +37,17 @@ export const run: Run<ExportOptions> = async (opts, ctx) => {
     const content = format === 'csv'
       ? ['topic,partition,offset', ...committed.map((v) =>
         `${v.topic},${v.partition},${v.committed}`)].join('\n') + '\n'
-      : `${JSON.stringify({
-        schemaVersion: SCHEMA_VERSION,
-        kind: EXPORT_KIND,
-        exportedAt: new Date(ctx.now()).toISOString(),
-        ...session.ref,
-        offsets: committed.map((v) => ({ topic: v.topic, partition: v.partition,
-          offset: v.committed })),
-      }, null, 2)}\n`;
+      : `${JSON.stringify(exportDocument(session.ref, committed, ctx.now()), null, 2)}\n`;
 
     if (opts.file) {
       await writeFileAtomic(opts.file, content);
-      ctx.stderr.write(`Wrote ${committed.length} offset(s) of "${session.ref.group}" to ` +
-        `${opts.file}\n`);
+      if (ctx.output === 'json') {
+        writeJson(ctx, 'export', { ok: true, ...session.ref, file: opts.file, format,
+          offsets: committed.length });
+      } else {
+        ctx.stderr.write(`Wrote ${committed.length} offset(s) of "${session.ref.group}" to ` +
+          `${opts.file}\n`);
+      }
     } else {
       ctx.stdout.write(content);
     }
@@ -61,3 +60,15 @@ export const run: Run<ExportOptions> = async (opts, ctx) => {
     await session.close();
   }
 };
+
+function exportDocument(ref: GroupRef, views: PartitionView[], now: number): ExportDocument {
+  return {
+    schemaVersion: DOCUMENT_SCHEMA_VERSION,
+    kind: EXPORT_KIND,
+    exportedAt: new Date(now).toISOString(),
+    regionId: ref.regionId,
+    instanceId: ref.instanceId,
+    group: ref.group,
+    offsets: views.map((v) => ({ topic: v.topic, partition: v.partition, offset: v.committed! })),
+  };
+}

@@ -5,6 +5,8 @@ export interface Column {
   align?: 'left' | 'right';
   /** May be shortened to fit the terminal. Names of groups and topics never are. */
   shrink?: boolean;
+  /** Left out when no row has anything to show in it. */
+  optional?: boolean;
 }
 
 const GAP = '  ';
@@ -27,7 +29,10 @@ function cut(text: string, width: number): string {
  * Renders rows under their headers. When `maxWidth` is smaller than the table, columns marked
  * `shrink` give way, widest first; everything else is printed whole.
  */
-export function renderTable(columns: Column[], rows: string[][], maxWidth?: number): string {
+export function renderTable(allColumns: Column[], allRows: string[][], maxWidth?: number): string {
+  const keep = allColumns.map((c, i) => !c.optional || allRows.some((r) => (r[i] ?? '') !== ''));
+  const columns = allColumns.filter((_, i) => keep[i]);
+  const rows = allRows.map((r) => r.filter((_, i) => keep[i]));
   const widths = columns.map((c, i) =>
     Math.max(visible(c.header), ...rows.map((r) => visible(r[i] ?? ''))));
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP.length * (columns.length - 1);

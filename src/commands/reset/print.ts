@@ -35,8 +35,8 @@ export function rowsTable(ctx: Context, rows: PlanRow[], actual?: Map<string, nu
     { header: actual ? 'NOW' : 'TARGET', align: 'right' as const },
     { header: 'CHANGE', align: 'right' as const },
     { header: 'LOG START..END' },
-    { header: 'ONLINE CLIENT', shrink: true },
-    { header: 'NOTE', shrink: true },
+    { header: 'ONLINE CLIENT', shrink: true, optional: true },
+    { header: 'NOTE', shrink: true, optional: true },
   ];
   const body = rows.map((r) => {
     const now = actual ? actual.get(`${r.topic}#${r.partition}`) ?? null : r.target;
@@ -59,7 +59,7 @@ export function rowsTable(ctx: Context, rows: PlanRow[], actual?: Map<string, nu
 export function timeLines(time: ResolvedTime | undefined): string[] {
   if (!time) return [];
   return [
-    `  time:    ${time.input} (zone ${time.zone}) = ${time.utc} UTC = ${time.ms} ms sent as Time`,
+    `  time:     ${time.input} (zone ${time.zone}) = ${time.utc} UTC = ${time.ms} ms sent as Time`,
   ];
 }
 
