@@ -11,7 +11,6 @@ import { AppError, EXIT, ServiceError, type ExitStatus } from './errors.js';
 import { SCHEMA_VERSION } from './version.js';
 
 export { SCHEMA_VERSION };
-const REPORT_URL = 'https://github.com/alikafka-offsets/alikafka-offsets/issues';
 
 export function exitStatusOf(err: unknown): ExitStatus {
   if (err instanceof ServiceError) {
@@ -83,8 +82,9 @@ export function describeFailure(err: unknown): Record<string, unknown> {
     code: 'INTERNAL',
     exitStatus,
     message: e.message,
-    next: `This is a defect in alikafka-offsets. Please report it at ${REPORT_URL} with the ` +
-      'command you ran (with secrets removed) and the stack below.',
+    next: 'This is a defect in alikafka-offsets, not a problem with your input or the service. ' +
+      'Please report it to the maintainers with the command you ran (secrets removed), the ' +
+      'version (`alikafka-offsets --version`) and the stack below.',
     stack: e.stack ?? null,
   };
 }

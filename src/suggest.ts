@@ -4,7 +4,7 @@ import { distance } from 'fastest-levenshtein';
 export function closest(input: string, candidates: readonly string[], max = 3): string[] {
   const needle = input.toLowerCase();
   const limit = Math.max(2, Math.floor(needle.length / 3));
-  return candidates
+  return [...new Set(candidates)]
     .map((name) => {
       const hay = name.toLowerCase();
       const contains = hay.includes(needle) || needle.includes(hay);
