@@ -3,7 +3,7 @@
  * runs, so `--help`, `--version` and argument errors stay instant.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { action } from './command.js';
+import { action, commandStatus } from './command.js';
 import { register as registerConfig } from './commands/config.js';
 import { register as registerExplain } from './commands/explain.js';
 import { register as registerSandbox } from './commands/sandbox.js';
@@ -21,7 +21,9 @@ function connection(cmd: Command, group = true): Command {
     .option('--sandbox-state <file>', 'the state file of the in-process sandbox')
     .option('--timeout <duration>', 'per-request timeout', '10s')
     .option('--retries <n>', 'retries for throttling, 5xx and network errors', '3');
-  if (group) cmd.option('--group <name>', 'the consumer group (ConsumerId), 3–64 of A-Z a-z 0-9 _ -');
+  if (group) {
+    cmd.option('--group <name>', 'the consumer group (ConsumerId), 3–64 of A-Z a-z 0-9 _ -');
+  }
   return cmd;
 }
 
@@ -127,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return commandStatus();
   } catch (err) {
     if (err instanceof CommanderError) {
       const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help']
@@ -145,7 +147,7 @@ process.on('SIGINT', () => {
 });
 // A reader that goes away (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  if (err.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
   throw err;
 });
 process.exitCode = await main(process.argv);

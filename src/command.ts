@@ -37,10 +37,14 @@ export function contextFrom(opts: Record<string, unknown>, env = process.env): C
   };
 }
 
-/**
- * Wraps a lazily loaded command body as a commander action. The exit status is set on
- * `process.exitCode`; only the entry point ends the process.
- */
+let status = 0;
+
+/** The exit status of the command that ran; the entry point is the only one that exits. */
+export function commandStatus(): number {
+  return status;
+}
+
+/** Wraps a lazily loaded command body as a commander action, recording its exit status. */
 export function action<O>(load: () => Promise<Run<O>>) {
   return async (...args: unknown[]): Promise<void> => {
     const cmd = args[args.length - 1] as Command;
@@ -50,10 +54,10 @@ export function action<O>(load: () => Promise<Run<O>>) {
     try {
       ctx = contextFrom(opts);
       const run = await load();
-      process.exitCode = await run(opts, ctx, positional);
+      status = await run(opts, ctx, positional);
     } catch (err) {
       const { report } = await import('./report.js');
-      process.exitCode = report(err, ctx ?? fallbackContext(opts));
+      status = report(err, ctx ?? fallbackContext(opts));
     }
   };
 }

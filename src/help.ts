@@ -49,7 +49,8 @@ export const RESET_EXAMPLES = `Examples:
 export const COMMON_EXAMPLES = `Examples:
   alikafka-offsets describe --sandbox --group kafka-test
   alikafka-offsets export --sandbox --group kafka-test --format json
-  alikafka-offsets undo ~/.local/state/alikafka-offsets/snapshots/kafka-test-20261204T093000Z.json \\
+  alikafka-offsets undo \\
+      ~/.local/state/alikafka-offsets/snapshots/kafka-test-20261204T093000.000Z.json \\
       --sandbox --execute
   alikafka-offsets explain Group.Active`;
 

@@ -96,7 +96,8 @@ export function failureFrom(
     return { action, serviceCode: net, serviceMessage: text(thrown.message) ?? net, attempts,
       network: true };
   }
-  if (thrown instanceof SyntaxError || /type of body is mismatch/.test(text(thrown.message) ?? '')) {
+  const mismatch = /type of \w+ is mismatch/.test(text(thrown.message) ?? '');
+  if (thrown instanceof SyntaxError || mismatch) {
     return {
       action,
       serviceCode: 'InvalidResponse',

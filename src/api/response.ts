@@ -79,7 +79,9 @@ export function checkBody(body: unknown): BodyVerdict {
  */
 function codeOf(code: string | undefined, message: string): { code: string; message: string } {
   const lead = /^([A-Za-z][A-Za-z0-9_.%]{2,80}): (.*)$/s.exec(message);
-  if ((code === undefined || /^\d+$/.test(code)) && lead) return { code: lead[1]!, message: lead[2]! };
+  if ((code === undefined || /^\d+$/.test(code)) && lead) {
+    return { code: lead[1]!, message: lead[2]! };
+  }
   return { code: code ?? 'UnknownError', message };
 }
 

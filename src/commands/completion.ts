@@ -24,13 +24,14 @@ function bash(prog: string, s: ReturnType<typeof specsOf>): string {
     .map((c) => `    ${c.name}) opts="${c.options.join(' ')}" ;;`)
     .join('\n');
   const fn = `_${prog.replace(/-/g, '_')}`;
+  const names = s.commands.map((c) => c.name).join(' ');
   return `# bash completion for ${prog}; load with: source <(${prog} completion bash)
 ${fn}() {
   local cur cmd opts
   cur="\${COMP_WORDS[COMP_CWORD]}"
   cmd="\${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "${s.commands.map((c) => c.name).join(' ')} ${s.globals.join(' ')}" -- "$cur"))
+    COMPREPLY=($(compgen -W "${names} ${s.globals.join(' ')}" -- "$cur"))
     return
   fi
   case "$cmd" in

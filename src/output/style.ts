@@ -14,5 +14,6 @@ export function widthOf(ctx: Context): number | undefined {
 
 /** One JSON document on stdout: the whole of a command's output in JSON mode. */
 export function writeJson(ctx: Context, command: string, body: Record<string, unknown>): void {
-  ctx.stdout.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, command, ...body }, null, 2)}\n`);
+  const doc = { schemaVersion: SCHEMA_VERSION, command, ...body };
+  ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }

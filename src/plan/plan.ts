@@ -57,7 +57,10 @@ function clamp(view: PartitionView, wanted: number): { offset: number; warning?:
     };
   }
   if (wanted > view.logEnd) {
-    return { offset: view.logEnd, warning: `${wanted} is past the log end; clamped to ${view.logEnd}` };
+    return {
+      offset: view.logEnd,
+      warning: `${wanted} is past the log end; clamped to ${view.logEnd}`,
+    };
   }
   return { offset: wanted };
 }

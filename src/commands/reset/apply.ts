@@ -9,7 +9,9 @@ import type { GroupRef, OnlineClient, ResetCall } from '../../types.js';
 /** Refuses (exit 4) when a partition in scope has a client reading it, unless forced. */
 export function guardOnlineConsumers(ref: GroupRef, rows: PlanRow[], force: boolean): string[] {
   const clients = new Map<string, OnlineClient>();
-  for (const r of rows) if (r.client) clients.set(`${r.client.clientId}@${r.client.clientIp}`, r.client);
+  for (const r of rows) {
+    if (r.client) clients.set(`${r.client.clientId}@${r.client.clientIp}`, r.client);
+  }
   const names = [...clients.values()].map((c) => `${c.clientId} (${c.clientIp})`);
   if (names.length === 0 || force) return names;
   throw new SafetyError('CONSUMERS_ONLINE', `group "${ref.group}" has ${names.length} online ` +

@@ -72,7 +72,8 @@ export async function runFlow(session: Session, input: FlowInput, ctx: Context):
     if (json) {
       writeJson(ctx, input.name, { ok: true, ...base, applyWith: applyCommand });
     } else {
-      ctx.stdout.write(out.planText(ctx, ref, `Plan (${input.name}, not applied)`, plan, input.time));
+      const heading = `Plan (${input.name}, not applied)`;
+      ctx.stdout.write(out.planText(ctx, ref, heading, plan, input.time));
       ctx.stdout.write(`\nNothing was written. To apply this plan, run:\n  ${applyCommand}\n`);
     }
     return 0;

@@ -66,7 +66,8 @@ const MODE_LIST = MODES.map(([, flag]) => flag).join(', ');
 function chosenMode(flags: ResetFlags): (typeof MODES)[number] {
   const given = MODES.filter(([key]) => flags[key] !== undefined && flags[key] !== false);
   if (given.length === 0) {
-    throw new UsageError('MISSING_TARGET', `say where to reset to with exactly one of ${MODE_LIST}`);
+    throw new UsageError('MISSING_TARGET',
+      `say where to reset to with exactly one of ${MODE_LIST}`);
   }
   if (given.length > 1) {
     throw new UsageError('DOUBLED_TARGET', `give exactly one target; got ${given

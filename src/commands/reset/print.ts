@@ -40,7 +40,8 @@ export function rowsTable(ctx: Context, rows: PlanRow[], actual?: Map<string, nu
   ];
   const body = rows.map((r) => {
     const now = actual ? actual.get(`${r.topic}#${r.partition}`) ?? null : r.target;
-    const change = r.change === null ? (r.target === null ? 'at execution' : 'n/a') : signed(r.change);
+    const unknown = r.target === null ? 'at execution' : 'n/a';
+    const change = r.change === null ? unknown : signed(r.change);
     const coloured = r.change && r.change < 0 ? s.yellow(change) : change;
     return [
       r.topic,
@@ -59,7 +60,8 @@ export function rowsTable(ctx: Context, rows: PlanRow[], actual?: Map<string, nu
 export function timeLines(time: ResolvedTime | undefined): string[] {
   if (!time) return [];
   return [
-    `  time:     ${time.input} (zone ${time.zone}) = ${time.utc} UTC = ${time.ms} ms sent as Time`,
+    `  time:     ${time.input} (zone ${time.zone}) = ${time.utc} UTC = ${time.ms} ms ` +
+      'sent as Time',
   ];
 }
 
@@ -77,7 +79,8 @@ export function planText(
     s.bold(heading),
     `  group:    "${ref.group}" on ${ref.instanceId} (${ref.regionId})`,
     ...timeLines(time),
-    `  calls:    ${plan.calls.length} UpdateConsumerOffset (${plan.calls.map(callText).join('; ')})`,
+    `  calls:    ${plan.calls.length} UpdateConsumerOffset ` +
+      `(${plan.calls.map(callText).join('; ')})`,
     `  effect:   ${count(replay)} messages replayed, ${count(skip)} skipped`,
     '',
     rowsTable(ctx, plan.rows).trimEnd(),
