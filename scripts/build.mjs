@@ -1,12 +1,17 @@
 // Bundles the CLI into dist/ with code splitting, so that each command (and the SDK) is a chunk
-// loaded only when a command needs it; `--help` loads the entry chunk alone.
+// loaded only when a command needs it; `--help` loads the entry chunk alone. The bundle is made
+// in a fresh folder and swapped in, so a run of the binary never sees half a build.
 import { build } from 'esbuild';
-import { rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 
-await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+const root = new URL('../', import.meta.url);
+const next = new URL(`dist.${process.pid}/`, root);
+const old = new URL(`dist.old.${process.pid}/`, root);
+const dist = new URL('dist/', root);
+
 const result = await build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir: next.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -23,4 +28,7 @@ const result = await build({
 
 // Which modules each chunk pulls in statically: tests use it to prove that `--help` and
 // `explain` never load the SDK.
-await writeFile(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
+await writeFile(new URL('meta.json', next), JSON.stringify(result.metafile));
+await rename(dist, old).catch(() => undefined);
+await rename(next, dist);
+await rm(old, { recursive: true, force: true });
