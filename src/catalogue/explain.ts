@@ -29,18 +29,22 @@ function quoted(text: string): string {
   return clean.length > MAX_QUOTED ? `${clean.slice(0, MAX_QUOTED - 1)}…` : clean;
 }
 
-/** Puts the known region, instance, group and topic into the guidance; leaves the rest. */
+/**
+ * Puts the known region, instance, group and topic into the guidance, and the caller's own
+ * `describe` command line in place of the generic one; what is not known reads `<group>`.
+ */
 function fillContext(text: string, ctx: ExplainContext): string {
+  const withCommand = ctx.describeCommand
+    ? text.replace(/`alikafka-offsets describe[^`]*`/g, `\`${ctx.describeCommand}\``)
+    : text;
   const known: Record<string, string | undefined> = {
     region: ctx.regionId,
     instance: ctx.instanceId,
     group: ctx.group,
     topic: ctx.topic,
   };
-  return text.replace(/\{(region|instance|group|topic)\}/g, (hole, name: string) => {
-    const value = known[name];
-    return value ? value : hole;
-  });
+  return withCommand.replace(/\{(region|instance|group|topic)\}/g, (_hole, name: string) =>
+    known[name] ?? `<${name}>`);
 }
 
 /** What the service filled in: the family part of the code, then the message's `%s`. */
@@ -78,6 +82,7 @@ function unknown(code: string, ctx: ExplainContext): Explanation {
   const shown = code.trim() === '' ? '(no code)' : quoted(code);
   const category = unknownCategory(ctx.httpStatus);
   const retryable = isRetryableStatus(ctx.httpStatus);
+  const action = ctx.action ?? 'UpdateConsumerOffset';
   const message = ctx.serviceMessage?.trim() ? quoted(ctx.serviceMessage) : undefined;
 
   const why = retryable
@@ -87,7 +92,7 @@ function unknown(code: string, ctx: ExplainContext): Explanation {
       'refused the same way.';
   const clue = message ? ` The service's own message is the best clue: "${message}".` : '';
   const guidance =
-    `This tool has no notes on ${shown}: the code is not documented for UpdateConsumerOffset, ` +
+    `This tool has no notes on ${shown}: the code is not documented for ${action}, ` +
     `so this advice is general. ${why}${clue} ${ASK_SUPPORT} ` +
     '`alikafka-offsets explain --list` lists every code this tool knows.';
 
@@ -97,7 +102,7 @@ function unknown(code: string, ctx: ExplainContext): Explanation {
     retryable,
     httpStatus: ctx.httpStatus === undefined ? [] : [ctx.httpStatus],
     serviceMessages: message ? [message] : [],
-    summary: `${shown} is not documented for UpdateConsumerOffset.`,
+    summary: `${shown} is not documented for ${action}.`,
     guidance: fillContext(guidance, ctx),
     known: false,
   };

@@ -38,6 +38,10 @@ export interface ExplainContext {
   instanceId?: string;
   group?: string;
   topic?: string;
+  /** The action that failed, when it was not UpdateConsumerOffset. */
+  action?: string;
+  /** A `describe` command line that reaches the same place (with --sandbox or --endpoint). */
+  describeCommand?: string;
 }
 
 /** In the order `explain --list` prints them: the ones an operator can act on first. */

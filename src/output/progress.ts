@@ -14,7 +14,10 @@ export interface Progress {
 const silent: Progress = { update() {}, line() {}, stop() {} };
 
 export async function startProgress(ctx: Context, text: string): Promise<Progress> {
-  const tty = Boolean(ctx.stderr.isTTY) && ctx.output === 'text';
+  // A terminal that reports no width (a logged `script` session, some CI) would make the
+  // spinner redraw endlessly; such a terminal gets the plain lines instead.
+  const columns = (ctx.stderr as NodeJS.WriteStream).columns ?? 0;
+  const tty = Boolean(ctx.stderr.isTTY) && columns > 0 && ctx.output === 'text';
   if (!tty) {
     if (ctx.output === 'json') return silent;
     return { update() {}, line: (t) => void ctx.stderr.write(`${t}\n`), stop() {} };
@@ -25,6 +28,8 @@ export async function startProgress(ctx: Context, text: string): Promise<Progres
     stream: ctx.stderr as NodeJS.WriteStream,
     color: ctx.color ? 'cyan' : false as never,
     isEnabled: true,
+    // Keep stdin alone, so Ctrl-C reaches the process as SIGINT.
+    discardStdin: false,
   }).start();
   return {
     update: (t) => void (spinner.text = t),

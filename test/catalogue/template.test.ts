@@ -79,8 +79,23 @@ describe('families of codes', () => {
     });
     expect(explanation.detail).toBe('Consumers of kafka-active are online');
     expect(explanation.guidance).toContain('"Consumers of kafka-active are online"');
-    expect(explanation.guidance).toContain('describe --region {region} --instance {instance} ' +
+    expect(explanation.guidance).toContain('describe --region <region> --instance <instance> ' +
       '--group kafka-active');
+  });
+
+  it('puts the caller\'s own describe command in place of the generic one', () => {
+    const explanation = explain('Group.Active', {
+      group: 'kafka-active',
+      describeCommand: 'alikafka-offsets describe --sandbox --group kafka-active',
+    });
+    expect(explanation.guidance).toContain('`alikafka-offsets describe --sandbox --group ' +
+      'kafka-active`');
+    expect(explanation.guidance).not.toContain('--region <region>');
+  });
+
+  it('names the action that failed for a code it does not know', () => {
+    expect(explain('NoSuchCode.Anywhere', { action: 'GetConsumerProgress', httpStatus: 503 })
+      .summary).toBe('NoSuchCode.Anywhere is not documented for GetConsumerProgress.');
   });
 
   it('maps a parameter named by the service to the option that sets it', () => {
@@ -94,7 +109,8 @@ describe('families of codes', () => {
   it('leaves the detail out when the message does not fit the template', () => {
     const explanation = explain('InvalidParameter', { serviceMessage: 'something else' });
     expect(explanation.detail).toBeUndefined();
-    expect(explanation.guidance).toBe(lookup('InvalidParameter')?.guidance);
+    expect(explanation.guidance).toBe(lookup('InvalidParameter')?.guidance
+      .replace(/\{(region|instance|group)\}/g, '<$1>'));
   });
 
   it('matches a gateway throttling variant to the throttling family', () => {

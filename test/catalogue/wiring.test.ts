@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commandStatus } from '../../src/command.js';
 import { register } from '../../src/commands/explain.js';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -82,7 +83,7 @@ describe('explain wiring', () => {
     await program.parseAsync(['explain', 'BIZ_CONSUMER_GROUP_ACTIVE_ERROR', '--output', 'json'],
       { from: 'user' });
 
-    expect(process.exitCode).toBe(0);
+    expect(commandStatus()).toBe(0);
     const doc = JSON.parse(written.join('')) as Record<string, unknown>;
     expect(doc).toMatchObject({ schemaVersion: 1, code: 'BIZ_CONSUMER_GROUP_ACTIVE_ERROR' });
   });
