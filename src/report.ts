@@ -1,12 +1,14 @@
 /**
  * The one place that turns a failure into output and an exit status: text on stderr for a
  * person, or one JSON document on stdout with `--output json`. Stack traces only for internal
- * errors. Every line goes through `redact`, so no secret from the environment can leak.
+ * errors. Every line goes through `redact`, so no secret from the environment, a profile file or
+ * a credentials provider can leak.
  */
 import { explain } from './catalogue/index.js';
 import { collectSecrets, redact } from './connect/redact.js';
 import type { Context } from './context.js';
 import { AppError, EXIT, ServiceError, type ExitStatus } from './errors.js';
+import { knownSecrets } from './secrets.js';
 
 import { SCHEMA_VERSION } from './version.js';
 
@@ -108,7 +110,7 @@ function textOf(info: Record<string, unknown>, color: boolean): string {
 
 export function report(err: unknown, ctx: Context): ExitStatus {
   const info = describeFailure(err);
-  const secrets = collectSecrets(ctx.env);
+  const secrets = [...collectSecrets(ctx.env), ...knownSecrets()];
   if (ctx.output === 'json') {
     const doc = { schemaVersion: SCHEMA_VERSION, ok: false, error: info };
     ctx.stdout.write(redact(`${JSON.stringify(doc, null, 2)}\n`, secrets));

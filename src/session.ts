@@ -12,11 +12,13 @@ import {
   parseEndpoint,
   resolveCredentials,
   resolveRegion,
+  secretsOf,
   type Endpoint,
 } from './connect/index.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { parseGroupName, parseIntInRange, parseTimeout } from './parse/index.js';
+import { rememberSecrets } from './secrets.js';
 import type { GroupRef } from './types.js';
 
 export interface ConnectionOptions {
@@ -92,6 +94,7 @@ Promise<Session> {
 
   const home = ctx.env.HOME || homedir();
   const creds = await resolveCredentials({ profile: opts.profile }, ctx.env, home);
+  rememberSecrets(secretsOf(creds));
   const endpoint: Endpoint | undefined = opts.endpoint ? parseEndpoint(opts.endpoint) : undefined;
   const known = await knownRegionEndpoints();
   const regionId = resolveRegion({

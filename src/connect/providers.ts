@@ -5,8 +5,9 @@
  */
 import type { CredentialsProvider } from '@alicloud/credentials';
 import { CredentialsError } from '../errors.js';
+import { rememberSecrets } from '../secrets.js';
 import { moduleExports } from './interop.js';
-import { redact, scrubSecretFields, scrubUrlQueries } from './redact.js';
+import { maskKeyIdFields, redact, scrubSecretFields, scrubUrlQueries } from './redact.js';
 
 const importLibrary = () => import('@alicloud/credentials');
 
@@ -152,7 +153,7 @@ export function uriProvider(lib: Library, uri: string): CredentialsProvider {
 /**
  * Wraps a provider so that its failures, which the SDK raises from inside a request, become a
  * `CredentialsError` naming the source, with every known secret and any secret-named JSON field
- * of a quoted response removed.
+ * of a quoted response removed, and key ids in it masked.
  */
 export function guardedProvider(
   inner: CredentialsProvider,
@@ -163,12 +164,15 @@ export function guardedProvider(
     getProviderName: () => inner.getProviderName(),
     getCredentials: async () => {
       try {
-        return await inner.getCredentials();
+        // A fetched key (URI, role, instance) is known only now; the failure report needs it.
+        const fetched = await inner.getCredentials();
+        rememberSecrets([fetched.accessKeySecret, fetched.securityToken]);
+        return fetched;
       } catch (err) {
         // The HTTP client joins its cause and the request line without a space.
         const raw = (err instanceof Error ? err.message : String(err))
           .replace(/(\S)(GET|POST|PUT) (https?:\/\/)/, '$1; $2 $3');
-        const reason = redact(scrubUrlQueries(scrubSecretFields(raw)), secrets);
+        const reason = redact(scrubUrlQueries(maskKeyIdFields(scrubSecretFields(raw))), secrets);
         throw new CredentialsError(
           'CREDENTIALS_UNAVAILABLE',
           `could not obtain credentials from ${source}: ${reason}`,

@@ -2,6 +2,7 @@
  * Keeping secrets out of everything the tool writes: any text that could carry one (a
  * provider's error, a verbose log line, a report) is redacted before it is printed.
  */
+import { maskAccessKeyId } from './mask.js';
 
 /** Secrets shorter than this are left alone: replacing "ab" everywhere would mangle the text. */
 const SHORTEST_REDACTED = 4;
@@ -59,6 +60,17 @@ export function scrubSecretFields(text: string): string {
   return text.replace(
     /("[A-Za-z_]*(?:secret|token|password)[A-Za-z_]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
     '$1"***"',
+  );
+}
+
+/**
+ * Masks the values of JSON fields named like a key id (`"AccessKeyId": "LTAI…"`) as `config show`
+ * shows them: a quoted response may hold a key the tool never saw, so `redact` cannot know it.
+ */
+export function maskKeyIdFields(text: string): string {
+  return text.replace(
+    /("[A-Za-z_]*access_?key_?id"\s*:\s*)"((?:[^"\\]|\\.)*)"/gi,
+    (_match, head: string, id: string) => `${head}"${maskAccessKeyId(id)}"`,
   );
 }
 
