@@ -3,7 +3,7 @@
  * runs, so `--help`, `--version` and argument errors stay instant.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { action, commandStatus } from './command.js';
+import { action, commandStatus, currentInterruptNote } from './command.js';
 import { register as registerConfig } from './commands/config.js';
 import { register as registerExplain } from './commands/explain.js';
 import { register as registerSandbox } from './commands/sandbox.js';
@@ -132,19 +132,21 @@ export async function main(argv: string[]): Promise<number> {
     return commandStatus();
   } catch (err) {
     if (err instanceof CommanderError) {
-      const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help']
-        .includes(err.code);
+      // `commander.help` is help shown because no command was given: a usage error.
+      const ok = ['commander.helpDisplayed', 'commander.version'].includes(err.code);
       return ok ? 0 : 2;
     }
     throw err;
   }
 }
 
-process.on('SIGINT', () => {
-  process.stderr.write('\ninterrupted: if a reset was being applied, read the offsets with ' +
-    '`alikafka-offsets describe` before running it again\n');
+function onSignal(signal: NodeJS.Signals): void {
+  const note = currentInterruptNote();
+  process.stderr.write(`\ninterrupted (${signal})${note ? `: ${note}` : ''}\n`);
   process.exit(130);
-});
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 // A reader that goes away (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));

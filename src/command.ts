@@ -31,13 +31,25 @@ export function contextFrom(opts: Record<string, unknown>, env = process.env): C
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     output: output as OutputFormat,
-    color: !json && !noColor && Boolean(process.stdout.isTTY || process.stderr.isTTY),
+    // Colour is decided by stdout, where the styled text goes: `cmd > file` in a terminal
+    // must not fill the file with escape codes.
+    color: !json && !noColor && Boolean(process.stdout.isTTY),
     verbose: Boolean(opts.verbose),
     stateDir: stateDirFrom(env),
   };
 }
 
 let status = 0;
+let interruptNote: string | undefined;
+
+/** What to tell the operator if the process is interrupted now (e.g. mid-apply). */
+export function setInterruptNote(note: string | undefined): void {
+  interruptNote = note;
+}
+
+export function currentInterruptNote(): string | undefined {
+  return interruptNote;
+}
 
 /** The exit status of the command that ran; the entry point is the only one that exits. */
 export function commandStatus(): number {

@@ -94,7 +94,14 @@ export interface ServiceFailure {
 export class ServiceError extends AppError {
   readonly failure: ServiceFailure;
   /** Which group and topic the call was about, for the report. */
-  readonly context: { group?: string; topic?: string; instanceId?: string; regionId?: string };
+  readonly context: {
+    group?: string;
+    topic?: string;
+    instanceId?: string;
+    regionId?: string;
+    /** A `describe` command line that reaches the same place, for the guidance. */
+    describeCommand?: string;
+  };
 
   constructor(
     failure: ServiceFailure,

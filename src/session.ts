@@ -52,6 +52,10 @@ export function connectionInput(opts: ConnectionOptions, needGroup = true) {
     throw new UsageError('MISSING_GROUP', 'missing --group <name>: the consumer group to act on');
   }
   const group = opts.group === undefined ? '' : parseGroupName(opts.group);
+  if (opts.sandbox && (opts.endpoint !== undefined || opts.profile !== undefined)) {
+    throw new UsageError('SANDBOX_WITH_ENDPOINT', '--sandbox starts its own endpoint with its ' +
+      'own key; drop --endpoint and --profile, or drop --sandbox to use them');
+  }
   if (!opts.sandbox && !opts.instance) {
     throw new UsageError('MISSING_INSTANCE', 'missing --instance <id>: the ApsaraMQ for Kafka ' +
       'instance (e.g. alikafka_post-cn-xxxx), or --sandbox to rehearse locally');
@@ -81,14 +85,15 @@ Promise<Session> {
       group,
     };
     policy.log?.(`using the in-process sandbox at ${sandbox.url} (state ${statePath})`);
+    const connectionArgs = ['--sandbox', ...(opts.sandboxState ? ['--sandbox-state',
+      opts.sandboxState] : [])];
     const api = await createApi({
       regionId: ref.regionId,
       endpoint,
       accessKey: { id: sandbox.accessKeyId, secret: sandbox.accessKeySecret },
       policy,
+      connectionArgs,
     });
-    const connectionArgs = ['--sandbox', ...(opts.sandboxState ? ['--sandbox-state',
-      opts.sandboxState] : [])];
     return { api, ref, connectionArgs, close: () => sandbox.close() };
   }
 
@@ -106,13 +111,19 @@ Promise<Session> {
   });
   const target = endpoint ?? defaultEndpoint(regionId, known);
   policy.log?.(`credentials from ${creds.source}; region ${regionId}; endpoint ${target.url}`);
-  const api = await createApi({ regionId, endpoint: target, credential: creds.credential, policy });
   const connectionArgs = [
     '--instance', opts.instance!,
     '--region', regionId,
     ...(opts.profile ? ['--profile', opts.profile] : []),
     ...(opts.endpoint ? ['--endpoint', opts.endpoint] : []),
   ];
+  const api = await createApi({
+    regionId,
+    endpoint: target,
+    credential: creds.credential,
+    policy,
+    connectionArgs,
+  });
   return {
     api,
     ref: { regionId, instanceId: opts.instance!, group },

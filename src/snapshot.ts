@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { OperationError } from './errors.js';
+import { OperationError, UsageError } from './errors.js';
 import type { PlanRow } from './plan/types.js';
 import { SNAPSHOT_KIND, type SnapshotDocument } from './parse/documents.js';
 import type { GroupRef } from './types.js';
@@ -41,9 +41,40 @@ export function defaultSnapshotPath(stateDir: string, group: string, now: number
   }
 }
 
-/** Writes `content` to `path` through a flushed temporary file and a rename. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+/**
+ * Creates `dir` and its missing parents one level at a time. Node's recursive mkdir never
+ * returns when a parent exists but refuses the child with ENOENT (any path under /proc, a
+ * dangling symlink), so it is not used.
+ */
+export async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const found = await stat(d).then(() => true, (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return false;
+      throw err;
+    });
+    if (found || dirname(d) === d) break;
+    missing.unshift(d);
+  }
+
+  for (const d of missing) {
+    await mkdir(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+  }
+}
+
+/**
+ * Writes `content` to `path` through a flushed temporary file and a rename. With `exclusive`, an
+ * existing file is never replaced: the temporary file is linked into place, which fails with
+ * EEXIST where a rename would overwrite.
+ */
+export async function writeFileAtomic(
+  path: string,
+  content: string,
+  exclusive = false,
+): Promise<void> {
+  await makeDirs(dirname(path));
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const handle = await open(temp, 'wx', 0o600);
@@ -53,7 +84,12 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    if (exclusive) {
+      await link(temp, path);
+      await rm(temp, { force: true });
+    } else {
+      await rename(temp, path);
+    }
     // The rename is durable only once the directory entry is flushed too.
     const dir = await open(dirname(path), 'r').catch(() => undefined);
     await dir?.sync().catch(() => undefined);
@@ -64,17 +100,43 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   }
 }
 
-export async function saveSnapshot(path: string, doc: SnapshotDocument): Promise<string> {
-  const full = resolve(path);
-  try {
-    await writeFileAtomic(full, `${JSON.stringify(doc, null, 2)}\n`);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new OperationError('SNAPSHOT_FAILED', `could not write the snapshot ${full} (${code}); ` +
-      'nothing was reset', {
-      cause: err,
-      hint: 'Choose a writable place with --snapshot <path>, or free space, and run again.',
+/**
+ * Saves the snapshot without ever replacing a file: a path given with --snapshot that exists is
+ * refused; a default name that was taken meanwhile (another reset in the same millisecond) is
+ * followed by the next free one.
+ */
+export async function saveSnapshot(
+  path: string | undefined,
+  doc: SnapshotDocument,
+  stateDir: string,
+  now: number,
+): Promise<string> {
+  const content = `${JSON.stringify(doc, null, 2)}\n`;
+  for (let tries = 0; ; tries++) {
+    const full = resolve(path ?? defaultSnapshotPath(stateDir, doc.group, now));
+    try {
+      await writeFileAtomic(full, content, true);
+      return full;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && path === undefined && tries < 100) continue;
+      throw snapshotError(full, err, path !== undefined);
+    }
+  }
+}
+
+function snapshotError(full: string, err: unknown, explicit: boolean): Error {
+  const code = (err as NodeJS.ErrnoException).code ?? 'error';
+  if (code === 'EEXIST' && explicit) {
+    return new UsageError('SNAPSHOT_EXISTS', `the snapshot file ${full} already exists; a ` +
+      'snapshot never replaces another (it may be the only way back); nothing was reset', {
+      hint: 'Give --snapshot a new file name, or leave it out for a fresh one under the state ' +
+        'directory.',
     });
   }
-  return full;
+  return new OperationError('SNAPSHOT_FAILED', `could not write the snapshot ${full} (${code}); ` +
+    'nothing was reset', {
+    cause: err,
+    hint: 'Choose a writable place with --snapshot <path>, or free space, and run again.',
+  });
 }

@@ -4,6 +4,7 @@
  */
 import type { Endpoint } from '../connect/endpoint.js';
 import { moduleExports } from '../connect/interop.js';
+import { shellQuote } from '../output/format.js';
 import type { ServiceError } from '../errors.js';
 import type { GroupRef, PartitionState, ResetCall } from '../types.js';
 import { checkBody, type BodyVerdict } from './response.js';
@@ -26,6 +27,8 @@ export interface ClientSettings {
   credential?: unknown;
   accessKey?: { id: string; secret: string };
   policy: CallPolicy;
+  /** The connection options that reach this endpoint again, for commands the guidance prints. */
+  connectionArgs?: string[];
 }
 
 export interface ResetOutcome {
@@ -87,6 +90,10 @@ export async function createApi(settings: ClientSettings): Promise<Api> {
     topic,
     instanceId: ref.instanceId,
     regionId: ref.regionId,
+    describeCommand: settings.connectionArgs && ref.group
+      ? ['alikafka-offsets', 'describe', ...settings.connectionArgs, '--group', ref.group]
+        .map(shellQuote).join(' ')
+      : undefined,
   });
   const base = (ref: GroupRef) => ({ regionId: ref.regionId, instanceId: ref.instanceId });
 

@@ -12,7 +12,12 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'ECONNABORTED',
   'UND_ERR_SOCKET',
+  'EPROTO',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
+
+/** TLS spoken to a plain-HTTP server (or the other way round) is a setting, not an outage. */
+const TLS_MISMATCH = /wrong version number|EPROTO|ssl3_get_record|packet length too long/i;
 
 interface Thrown {
   name?: string;
@@ -40,10 +45,17 @@ function serviceMessage(err: Thrown): string {
   return raw.replace(/^code: \d+, /, '').replace(/ request id: \S*$/, '');
 }
 
+/** The SDK glues the request line onto the network error ("…hang upPOST http://…"). */
+function cleanMessage(message: string): string {
+  return message.replace(/(\S)((?:GET|POST|PUT|DELETE) https?:\/\/)/, '$1 ($2').replace(
+    /(\((?:GET|POST|PUT|DELETE) https?:\/\/\S+)$/, '$1)');
+}
+
 function networkCode(err: Thrown): string | undefined {
   for (let e: Thrown | undefined = err, depth = 0; e && depth < 4; depth++) {
     const code = text(e.code);
     if (code && NETWORK_CODES.has(code)) return code;
+    if (TLS_MISMATCH.test(text(e.message) ?? '')) return 'EPROTO';
     if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'Timeout';
     const msg = text(e.message) ?? '';
     if (/socket hang up/i.test(msg)) return 'ECONNRESET';
@@ -93,8 +105,19 @@ export function failureFrom(
     };
   }
   if (net) {
-    return { action, serviceCode: net, serviceMessage: text(thrown.message) ?? net, attempts,
-      network: true };
+    const message = cleanMessage(text(thrown.message) ?? net);
+    const tls = TLS_MISMATCH.test(message) || net === 'EPROTO' ||
+      net === 'ERR_SSL_WRONG_VERSION_NUMBER';
+    return {
+      action,
+      serviceCode: tls ? 'TLSMismatch' : net,
+      serviceMessage: tls
+        ? `the endpoint did not answer in TLS (${message}); a local endpoint speaks plain ` +
+          'HTTP: give --endpoint as http://host:port'
+        : message,
+      attempts,
+      network: !tls,
+    };
   }
   const mismatch = /type of \w+ is mismatch/.test(text(thrown.message) ?? '');
   if (thrown instanceof SyntaxError || mismatch) {

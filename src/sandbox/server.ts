@@ -93,7 +93,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<SandboxHandle>
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, host, opts.port)));
     server.listen(opts.port ?? SANDBOX_DEFAULT_PORT, host, () => {
       server.off('error', reject);
       resolve();
@@ -218,4 +218,17 @@ function answerInternal(res: ServerResponse, err: unknown): void {
       Message: `The sandbox failed to answer: ${reason}`,
     }),
   );
+}
+
+/** A port that is taken or not allowed is the operator's to fix, not a defect. */
+function listenError(err: NodeJS.ErrnoException, host: string, port?: number): Error {
+  if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES' && err.code !== 'EADDRNOTAVAIL') {
+    return err;
+  }
+  const why = err.code === 'EADDRINUSE' ? 'is already in use'
+    : err.code === 'EACCES' ? 'is not allowed for this user' : 'is not available on this machine';
+  return new UsageError('SANDBOX_PORT', `the sandbox cannot listen on ${host}:` +
+    `${port ?? SANDBOX_DEFAULT_PORT}: the address ${why}`, {
+    hint: 'Choose another --port, or --port 0 for any free one (the sandbox prints it).',
+  });
 }

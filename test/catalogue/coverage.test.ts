@@ -35,6 +35,7 @@ const GATEWAY = [
 const NETWORK = [
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED',
   'UND_ERR_SOCKET', 'EHOSTUNREACH', 'ENETUNREACH', 'Timeout', 'UnknownError', 'InvalidResponse',
+  'TLSMismatch',
 ];
 
 function words(text: string): number {

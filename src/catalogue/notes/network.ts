@@ -96,6 +96,13 @@ export const NETWORK_NOTES: readonly Note[] = [
       ASK_SUPPORT,
     false,
   ),
+  notesOf('invalid-input', false)(
+    'TLSMismatch',
+    'The endpoint does not speak the protocol the URL asked for.',
+    'HTTPS was spoken to a server that answers in plain HTTP, or the other way round; nothing ' +
+      'reached the API. A local endpoint such as the sandbox speaks plain HTTP: give --endpoint ' +
+      'as http://127.0.0.1:PORT. A cloud endpoint speaks HTTPS: give it as a bare host name.',
+  ),
   network(
     'InvalidResponse',
     'The answer was not a response this tool can read.',

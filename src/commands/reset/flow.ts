@@ -2,6 +2,7 @@
  * The whole of a reset, shared by `reset` and `undo`: read, plan, print; then, with --execute,
  * guard, snapshot, apply, verify and report.
  */
+import { setInterruptNote } from '../../command.js';
 import type { Context } from '../../context.js';
 import { OperationError, PartialError, ServiceError, type AppError } from '../../errors.js';
 import { startProgress } from '../../output/progress.js';
@@ -86,11 +87,16 @@ export async function runFlow(session: Session, input: FlowInput, ctx: Context):
   }
 
   const snapshotPath = await saveSnapshot(
-    input.snapshot ?? defaultSnapshotPath(ctx.stateDir, ref.group, ctx.now()),
+    input.snapshot,
     snapshotOf(ref, plan.rows, out.commandLine(input.args), ctx.now()),
+    ctx.stateDir,
+    ctx.now(),
   );
   const undoCommand = out.commandLine(['undo', snapshotPath, ...session.connectionArgs,
     '--execute']);
+  setInterruptNote(`the reset may have been applied in part. The offsets before it are saved ` +
+    `in ${snapshotPath}; check with ${out.commandLine(['describe', ...session.connectionArgs,
+      '--group', ref.group])} and, to go back, run: ${undoCommand}`);
 
   const outcomes = await applyAll(session, plan, input, ctx);
   const applied = outcomes.filter((o) => o.ok);
@@ -100,7 +106,9 @@ export async function runFlow(session: Session, input: FlowInput, ctx: Context):
   else if (failed.length > 0 && applied.length === 0) failure = partial(failed, applied, true);
   else if (failed.length > 0) failure = partial(failed, applied, false);
 
-  const appliedTopics = new Set(applied.map((o) => o.call.topic));
+  // A write that timed out or lost its connection may have landed: read those back too.
+  const maybeApplied = outcomes.filter((o) => o.ok || outcomeUnknown(o));
+  const appliedTopics = new Set(maybeApplied.map((o) => o.call.topic));
   const appliedRows = plan.rows.filter((r) =>
     appliedTopics.has('') || appliedTopics.has(r.topic));
   let verification: Verification | undefined;
@@ -187,17 +195,31 @@ function resultText(
   const lines = [''];
   for (const o of outcomes) {
     const topic = o.call.topic === '' ? 'every subscribed topic' : `topic "${o.call.topic}"`;
-    lines.push(o.ok
-      ? `Applied to ${topic}: request id ${o.requestId ?? 'none'}`
-      : `Failed on ${topic}: ${o.error?.code} ${o.error?.message}`);
+    if (o.ok) {
+      lines.push(`Applied to ${topic}: request id ${o.requestId ?? 'none'}`);
+      continue;
+    }
+    const f = describeFailure(o.error);
+    lines.push(`Failed on ${topic}: ${String(f.code)}` +
+      (f.serviceMessage ? ` (${String(f.serviceMessage)})` : ''),
+    `  request id: ${String(f.requestId ?? 'none (no answer)')}` +
+      (outcomeUnknown(o) ? '; the outcome is unknown, see the read-back below' : ''));
+    if (outcomes.length > 1 && f.next) lines.push(`  next: ${String(f.next)}`);
   }
   if (verification) {
     lines.push('', `Read back (${verification.checked} partition(s) compared):`,
       out.rowsTable(ctx, rows, verification.actual).trimEnd());
     if (verification.mismatches.length === 0) lines.push('Verified: every offset is as planned.');
+  } else if (rows.length === 0) {
+    lines.push('Not verified: nothing was applied.');
   } else {
     lines.push('Not verified (--no-verify).');
   }
   lines.push('', `Snapshot: ${result.snapshot}`, `Undo with: ${result.undoCommand}`);
   return `${lines.join('\n')}\n`;
+}
+
+function outcomeUnknown(o: CallOutcome): boolean {
+  return o.error instanceof ServiceError && Boolean(o.error.failure.timedOut ||
+    o.error.failure.network);
 }
