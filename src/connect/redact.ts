@@ -4,8 +4,12 @@
  */
 import { maskAccessKeyId } from './mask.js';
 
-/** Secrets shorter than this are left alone: replacing "ab" everywhere would mangle the text. */
-const SHORTEST_REDACTED = 4;
+/**
+ * Secrets shorter than this are left alone: replacing a short word such as "kafka" everywhere
+ * would mangle group names and other data a script reads. Real AccessKey secrets have 30
+ * characters and tokens hundreds.
+ */
+const SHORTEST_REDACTED = 8;
 
 /**
  * A secret as it may appear in a URL or a signed string-to-sign: STS tokens hold `+`, `/` and
