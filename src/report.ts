@@ -7,7 +7,16 @@
 import { explain } from './catalogue/index.js';
 import { collectSecrets, redact } from './connect/redact.js';
 import type { Context } from './context.js';
-import { AppError, EXIT, ServiceError, type ExitStatus } from './errors.js';
+import {
+  AppError,
+  CredentialsError,
+  EXIT,
+  PartialError,
+  SafetyError,
+  ServiceError,
+  UsageError,
+  type ExitStatus,
+} from './errors.js';
 import { knownSecrets } from './secrets.js';
 
 import { SCHEMA_VERSION } from './version.js';
@@ -70,7 +79,7 @@ export function describeFailure(err: unknown): Record<string, unknown> {
   }
   if (err instanceof AppError) {
     return {
-      kind: 'usage',
+      kind: kindOf(err),
       code: err.code,
       exitStatus,
       message: err.message,
@@ -89,6 +98,14 @@ export function describeFailure(err: unknown): Record<string, unknown> {
       'version (`alikafka-offsets --version`) and the stack below.',
     stack: e.stack ?? null,
   };
+}
+
+function kindOf(err: AppError): string {
+  if (err instanceof UsageError) return 'usage';
+  if (err instanceof CredentialsError) return 'credentials';
+  if (err instanceof SafetyError) return 'safety';
+  if (err instanceof PartialError) return 'partial';
+  return 'operation';
 }
 
 function textOf(info: Record<string, unknown>, color: boolean): string {

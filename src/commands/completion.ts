@@ -7,6 +7,8 @@ import { UsageError } from '../errors.js';
 
 interface Spec {
   name: string;
+  /** `config show`, `sandbox fault`...: offered after the command like its options. */
+  subcommands: string[];
   options: string[];
 }
 
@@ -15,13 +17,17 @@ function specsOf(program: Command): { globals: string[]; commands: Spec[] } {
     cmd.options.map((o) => o.long).filter((l): l is string => Boolean(l));
   return {
     globals: [...longs(program), '--help'],
-    commands: program.commands.map((c) => ({ name: c.name(), options: [...longs(c), '--help'] })),
+    commands: program.commands.map((c) => ({
+      name: c.name(),
+      subcommands: c.commands.map((sub) => sub.name()),
+      options: [...longs(c), '--help'],
+    })),
   };
 }
 
 function bash(prog: string, s: ReturnType<typeof specsOf>): string {
   const cases = s.commands
-    .map((c) => `    ${c.name}) opts="${c.options.join(' ')}" ;;`)
+    .map((c) => `    ${c.name}) opts="${[...c.subcommands, ...c.options].join(' ')}" ;;`)
     .join('\n');
   const fn = `_${prog.replace(/-/g, '_')}`;
   const names = s.commands.map((c) => c.name).join(' ');
@@ -46,7 +52,8 @@ complete -o default -F ${fn} ${prog}
 
 function zsh(prog: string, s: ReturnType<typeof specsOf>): string {
   const cases = s.commands
-    .map((c) => `    ${c.name}) compadd -- ${c.options.join(' ')} ${s.globals.join(' ')} ;;`)
+    .map((c) => `    ${c.name}) compadd -- ${[...c.subcommands, ...c.options].join(' ')} ` +
+      `${s.globals.join(' ')} ;;`)
     .join('\n');
   return `#compdef ${prog}
 # zsh completion for ${prog}; load with: source <(${prog} completion zsh)
@@ -69,6 +76,10 @@ function fish(prog: string, s: ReturnType<typeof specsOf>): string {
   const names = s.commands.map((c) => c.name).join(' ');
   lines.push(`complete -c ${prog} -f -n "not __fish_seen_subcommand_from ${names}" -a "${names}"`);
   for (const c of s.commands) {
+    if (c.subcommands.length > 0) {
+      lines.push(`complete -c ${prog} -f -n "__fish_seen_subcommand_from ${c.name}" ` +
+        `-a "${c.subcommands.join(' ')}"`);
+    }
     for (const o of c.options) {
       lines.push(`complete -c ${prog} -n "__fish_seen_subcommand_from ${c.name}" -l ${o.slice(2)}`);
     }

@@ -3,7 +3,7 @@
  * consumer-groups tool uses) or JSON; either feeds `reset --from-file` unchanged.
  */
 import type { Run } from '../command.js';
-import { UsageError } from '../errors.js';
+import { OperationError, UsageError } from '../errors.js';
 import { DOCUMENT_SCHEMA_VERSION, EXPORT_KIND, type ExportDocument } from '../parse/documents.js';
 import { parseIntInRange, parseTopicName } from '../parse/index.js';
 import { writeJson } from '../output/style.js';
@@ -40,7 +40,7 @@ export const run: Run<ExportOptions> = async (opts, ctx) => {
       : `${JSON.stringify(exportDocument(session.ref, committed, ctx.now()), null, 2)}\n`;
 
     if (opts.file) {
-      await writeFileAtomic(opts.file, content);
+      await writeExport(opts.file, content);
       if (ctx.output === 'json') {
         writeJson(ctx, 'export', { ok: true, ...session.ref, file: opts.file, format,
           offsets: committed.length });
@@ -71,4 +71,16 @@ function exportDocument(ref: GroupRef, views: PartitionView[], now: number): Exp
     group: ref.group,
     offsets: views.map((v) => ({ topic: v.topic, partition: v.partition, offset: v.committed! })),
   };
+}
+
+async function writeExport(path: string, content: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, content);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new OperationError('EXPORT_FAILED', `could not write the export to ${path} (${code})`, {
+      cause: err,
+      hint: 'Choose a writable place with --file <path>, or leave --file out to print it.',
+    });
+  }
 }

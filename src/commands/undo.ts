@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { parseIntInRange, parseOffsetsFile } from '../parse/index.js';
 import { openSession, type ConnectionOptions } from '../session.js';
 import { runFlow } from './reset/flow.js';
+import { refuseExistingSnapshot } from './reset/run.js';
 
 export interface UndoOptions extends ConnectionOptions {
   execute?: boolean;
@@ -45,6 +46,7 @@ export const run: Run<UndoOptions> = async (opts, ctx, args) => {
   const path = args[0];
   if (!path) throw new UsageError('MISSING_SNAPSHOT', 'undo needs the snapshot file to restore');
   const concurrency = parseIntInRange(opts.concurrency ?? '4', '--concurrency', 1, 32);
+  refuseExistingSnapshot(opts.snapshot);
   const file = await readSnapshot(path);
   const source = file.source!;
   agree('--group', opts.group, source.group);

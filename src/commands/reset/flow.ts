@@ -75,6 +75,11 @@ export async function runFlow(session: Session, input: FlowInput, ctx: Context):
     } else {
       const heading = `Plan (${input.name}, not applied)`;
       ctx.stdout.write(out.planText(ctx, ref, heading, plan, input.time));
+      const online = plan.rows.filter((r) => r.client).length;
+      if (online > 0 && !input.force) {
+        ctx.stdout.write(`\nwarning: ${online} partition(s) are read by online consumers; ` +
+          '--execute will refuse (exit 4) until they stop, unless --force is given.\n');
+      }
       ctx.stdout.write(`\nNothing was written. To apply this plan, run:\n  ${applyCommand}\n`);
     }
     return 0;

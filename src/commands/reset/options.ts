@@ -47,6 +47,14 @@ export interface ResetInput {
   /** How a time target was resolved, for the plan's header. */
   time?: ResolvedTime;
   concurrency: number;
+  /** Where a --from-file document says its offsets were taken. */
+  fileSource?: FileSource;
+}
+
+export interface FileSource {
+  group?: string;
+  instanceId?: string;
+  regionId?: string;
 }
 
 const MODES = [
@@ -145,19 +153,29 @@ export async function resetInput(flags: ResetFlags, now: number): Promise<ResetI
     }
     case 'shiftBy':
       return { ...base, target: { mode: 'shift', by: parseShift(flags.shiftBy!), partitions } };
-    case 'fromFile':
-      return { ...base, target: await fileTarget(flags.fromFile!) };
+    case 'fromFile': {
+      const { target, source } = await fileTarget(flags.fromFile!);
+      return { ...base, target, fileSource: source };
+    }
   }
 }
 
-async function fileTarget(path: string): Promise<Target> {
+async function readInput(path: string): Promise<string> {
+  if (path !== '-') return readFile(path, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function fileTarget(path: string): Promise<{ target: Target; source?: FileSource }> {
   let content: string;
   try {
-    content = await readFile(path, 'utf8');
+    content = await readInput(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError('FILE_UNREADABLE', `cannot read --from-file ${path} (${code}); expected ` +
       'a CSV of topic,partition,offset or a JSON file written by export or a reset snapshot');
   }
-  return { mode: 'file', topics: parseOffsetsFile(content, path).topics };
+  const file = parseOffsetsFile(content, path === '-' ? 'stdin' : path);
+  return { target: { mode: 'file', topics: file.topics }, source: file.source };
 }

@@ -1,5 +1,7 @@
 /** `reset`: check the input, open a session, and run the plan-then-apply flow. */
+import { existsSync } from 'node:fs';
 import type { Run } from '../../command.js';
+import { UsageError } from '../../errors.js';
 import { openSession, connectionInput, type ConnectionOptions } from '../../session.js';
 import { resetInput, type ResetFlags } from './options.js';
 import { runFlow } from './flow.js';
@@ -24,7 +26,16 @@ export const run: Run<ResetOptions> = async (opts, ctx) => {
   // Every input check happens before the session opens, so bad input sends nothing.
   connectionInput(opts);
   const input = await resetInput(opts, ctx.now());
+  refuseExistingSnapshot(opts.snapshot);
   const session = await openSession(opts, ctx);
+  const from = input.fileSource;
+  const ref = session.ref;
+  if (from && ((from.group && from.group !== ref.group) ||
+    (from.instanceId && from.instanceId !== ref.instanceId))) {
+    ctx.stderr.write(`note: ${opts.fromFile} holds the offsets of group "${from.group}" on ` +
+      `${from.instanceId}; this plan applies them to group "${ref.group}" on ` +
+      `${ref.instanceId}\n`);
+  }
   try {
     return await runFlow(session, {
       name: 'reset',
@@ -42,3 +53,13 @@ export const run: Run<ResetOptions> = async (opts, ctx) => {
     await session.close();
   }
 };
+
+/** A snapshot never replaces a file; say so before anything is read or written. */
+export function refuseExistingSnapshot(path: string | undefined): void {
+  if (path !== undefined && existsSync(path)) {
+    throw new UsageError('SNAPSHOT_EXISTS', `--snapshot ${path} already exists; a snapshot ` +
+      'never replaces another file (it may be the only way back)', {
+      hint: 'Give a new file name, or leave --snapshot out for a fresh one.',
+    });
+  }
+}
