@@ -8,7 +8,7 @@ import { DOCUMENT_SCHEMA_VERSION, EXPORT_KIND, type ExportDocument } from '../pa
 import { parseIntInRange, parseTopicName } from '../parse/index.js';
 import { writeJson } from '../output/style.js';
 import { connectionInput, openSession, type ConnectionOptions } from '../session.js';
-import { writeFileAtomic } from '../snapshot.js';
+import { writeFileAtomic } from '../files.js';
 import type { PartitionView } from '../plan/types.js';
 import type { GroupRef } from '../types.js';
 import { gather } from './reset/gather.js';

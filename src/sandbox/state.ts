@@ -4,7 +4,8 @@
  * sandbox and another process arming a fault never lose each other's changes.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { makeDirs } from '../files.js';
 import { dirname } from 'node:path';
 import { OperationError } from '../errors.js';
 import type { SandboxState } from './model.js';
@@ -123,7 +124,7 @@ async function stampOf(path: string): Promise<string> {
 }
 
 async function writeAtomically(path: string, state: SandboxState): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirs(dirname(path));
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const file = await open(temp, 'w', 0o600);
   try {
@@ -157,7 +158,7 @@ async function withLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
 
 async function withLockFile<T>(path: string, fn: () => Promise<T>): Promise<T> {
   const lock = `${path}.lock`;
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirs(dirname(path));
   const started = Date.now();
 
   for (;;) {
