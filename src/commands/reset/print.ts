@@ -4,7 +4,13 @@ import { count, shellQuote, signed, utcAndLocal } from '../../output/format.js';
 import { styleFor, widthOf } from '../../output/style.js';
 import { renderTable } from '../../output/table.js';
 import type { ResolvedTime } from '../../parse/index.js';
-import type { Plan, PlanRow, Scope, Target } from '../../plan/types.js';
+import {
+  partitionKey,
+  type Plan,
+  type PlanRow,
+  type Scope,
+  type Target,
+} from '../../plan/types.js';
 import type { Mismatch } from '../../plan/verify.js';
 import type { GroupRef, ResetCall } from '../../types.js';
 
@@ -26,35 +32,46 @@ export function describeScope(scope: Scope | null, plan: Plan): string {
   return topics.map((t) => `topic "${t}"`).join(', ');
 }
 
+/**
+ * One row per partition. As a plan: CURRENT, TARGET and the CHANGE the reset makes. As a
+ * read-back (`actual` given): BEFORE, NOW, the MOVED distance, and whether NOW is as planned.
+ */
 export function rowsTable(ctx: Context, rows: PlanRow[], actual?: Map<string, number | null>) {
   const s = styleFor(ctx);
   const columns = [
     { header: 'TOPIC' },
     { header: 'PART', align: 'right' as const },
-    { header: 'CURRENT', align: 'right' as const },
+    { header: actual ? 'BEFORE' : 'CURRENT', align: 'right' as const },
     { header: actual ? 'NOW' : 'TARGET', align: 'right' as const },
-    { header: 'CHANGE', align: 'right' as const },
+    { header: actual ? 'MOVED' : 'CHANGE', align: 'right' as const },
     { header: 'LOG START..END' },
     { header: 'ONLINE CLIENT', shrink: true, optional: true },
-    { header: 'NOTE', shrink: true, optional: true },
+    { header: actual ? 'CHECK' : 'NOTE', shrink: true, optional: true },
   ];
   const body = rows.map((r) => {
-    const now = actual ? actual.get(`${r.topic}#${r.partition}`) ?? null : r.target;
-    const unknown = r.target === null ? 'at execution' : 'n/a';
-    const change = r.change === null ? unknown : signed(r.change);
-    const coloured = r.change && r.change < 0 ? s.yellow(change) : change;
+    const now = actual ? actual.get(partitionKey(r.topic, r.partition)) ?? null : r.target;
+    const moved = now !== null && r.current !== null ? now - r.current : null;
+    const delta = actual ? moved : r.change;
+    const unknown = !actual && r.target === null ? 'at execution' : 'n/a';
+    const change = delta === null ? unknown : signed(delta);
+    const note = actual ? checkOf(r, now) : r.warning ? s.yellow(r.warning) : r.note ?? '';
     return [
       r.topic,
       String(r.partition),
       count(r.current),
       r.target === null && !actual ? 'service' : count(now),
-      coloured,
+      delta !== null && delta < 0 ? s.yellow(change) : change,
       `${count(r.logStart)}..${count(r.logEnd)}`,
       r.client ? `${r.client.clientId} (${r.client.clientIp})` : '',
-      r.warning ? s.yellow(r.warning) : r.note ?? '',
+      note,
     ];
   });
   return renderTable(columns, body, widthOf(ctx));
+}
+
+function checkOf(r: PlanRow, now: number | null): string {
+  if (r.target === null) return 'resolved by the service';
+  return now === r.target ? 'as planned' : `planned ${count(r.target)}`;
 }
 
 export function timeLines(time: ResolvedTime | undefined): string[] {
