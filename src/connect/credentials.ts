@@ -154,10 +154,12 @@ export async function resolveCredentials(
 
   const fromEnv = fromEnvironment(lib, env);
   if (fromEnv) {
+    const region = cliDisabled ? undefined : await defaultProfileRegion(home, env);
     return finish(lib, fromEnv, {
       source: fromEnv.mode === 'StsToken'
         ? 'environment variables (with ALIBABA_CLOUD_SECURITY_TOKEN)'
         : 'environment variables',
+      ...(region ? { profileRegion: region } : {}),
     });
   }
 
@@ -227,4 +229,18 @@ Promise<ResolvedCredentials | undefined> {
   const secrets = [answer.accessKeySecret, answer.securityToken].filter(Boolean);
   return finish(lib, { provider, mode: 'EcsRamRole', accessKeyId: answer.accessKeyId, secrets },
     { source: `${source} (found through the metadata service)` });
+}
+
+/**
+ * The region of the profile the CLI would use (ALIBABA_CLOUD_PROFILE, else `current`), for
+ * keys that come from the environment: the contract's default region is "the profile's". A file
+ * that cannot be read gives no region rather than an error, since the keys did not come from it.
+ */
+async function defaultProfileRegion(home: string, env: NodeJS.ProcessEnv):
+Promise<string | undefined> {
+  const cli = await readCliConfig(home).catch(() => undefined);
+  if (!cli) return undefined;
+  const name = set(env, 'ALIBABA_CLOUD_PROFILE') ?? currentProfile(cli);
+  const region = name ? findCliProfile(cli, name)?.region_id : undefined;
+  return typeof region === 'string' && region !== '' ? region : undefined;
 }

@@ -128,12 +128,15 @@ describe('environment variables', () => {
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: ENV_AK.secret,
   };
 
-  it('come before the CLI profile, and carry no profile region', async () => {
+  it('come before the CLI profile, whose region still serves as the default', async () => {
     const r = await resolveCredentials({}, baseEnv(home, keys), home.dir);
 
     expect(r.source).toBe('environment variables');
     expect(r.profile).toBeUndefined();
-    expect(r.profileRegion).toBeUndefined();
+    expect(r.profileRegion).toBe('cn-hangzhou');
+    const named = await resolveCredentials({},
+      { ...baseEnv(home, keys), ALIBABA_CLOUD_PROFILE: 'sts' }, home.dir);
+    expect(named.profileRegion).toBe('cn-beijing');
     expect(await values(r)).toEqual({ id: ENV_AK.id, secret: ENV_AK.secret, token: undefined });
   });
 

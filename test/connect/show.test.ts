@@ -118,7 +118,7 @@ describe('config show', () => {
   });
 
   it('fails as a command would when no region can be found', async () => {
-    const ctx = fakeContext(baseEnv(home, envKeys));
+    const ctx = fakeContext({ ...baseEnv(home, envKeys), ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true' });
     const err = await run({}, ctx, []).catch((e: unknown) => e);
 
     expect(err).toMatchObject({ code: 'REGION_MISSING', exitStatus: 2 });
