@@ -4,6 +4,7 @@
  */
 import { setInterruptNote } from '../../command.js';
 import type { Context } from '../../context.js';
+import { lockGroup } from '../../lock.js';
 import { OperationError, PartialError, ServiceError, type AppError } from '../../errors.js';
 import { startProgress } from '../../output/progress.js';
 import { writeJson } from '../../output/style.js';
@@ -52,6 +53,17 @@ async function makePlan(session: Session, input: FlowInput, ctx: Context): Promi
 }
 
 export async function runFlow(session: Session, input: FlowInput, ctx: Context): Promise<number> {
+  // Held from the first read to the read-back, so that a concurrent run cannot plan from
+  // offsets this one is about to change.
+  const unlock = input.execute ? await lockGroup(ctx.stateDir, session.ref) : undefined;
+  try {
+    return await planAndApply(session, input, ctx);
+  } finally {
+    await unlock?.();
+  }
+}
+
+async function planAndApply(session: Session, input: FlowInput, ctx: Context): Promise<number> {
   const { ref } = session;
   const plan = await makePlan(session, input, ctx);
   const json = ctx.output === 'json';
