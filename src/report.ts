@@ -41,12 +41,6 @@ function what(err: ServiceError): string {
   return `${err.failure.action} failed${parts ? ` for ${parts}` : ''}`;
 }
 
-function unknownOutcome(err: ServiceError): string | undefined {
-  if (!err.failure.timedOut || err.failure.action !== 'UpdateConsumerOffset') return undefined;
-  return 'The reset may or may not have been applied: no answer came in time. Read the ' +
-    'offsets with `alikafka-offsets describe` before deciding to run it again.';
-}
-
 /** Everything known about a failure, as plain data: the JSON form, and the text's source. */
 export function describeFailure(err: unknown): Record<string, unknown> {
   const exitStatus = exitStatusOf(err);
@@ -72,7 +66,7 @@ export function describeFailure(err: unknown): Record<string, unknown> {
       category: entry.category,
       retryable: entry.retryable,
       meaning: entry.summary,
-      next: [unknownOutcome(err), entry.guidance, err.hint].filter(Boolean).join(' '),
+      next: [entry.guidance, err.hint].filter(Boolean).join(' '),
       ...(f.timedOut ? { outcomeUnknown: f.action === 'UpdateConsumerOffset' } : {}),
       ...(err.details ? { details: err.details } : {}),
     };

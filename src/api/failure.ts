@@ -47,8 +47,11 @@ function serviceMessage(err: Thrown): string {
 
 /** The SDK glues the request line onto the network error ("…hang upPOST http://…"). */
 function cleanMessage(message: string): string {
-  return message.replace(/(\S)((?:GET|POST|PUT|DELETE) https?:\/\/)/, '$1 ($2').replace(
-    /(\((?:GET|POST|PUT|DELETE) https?:\/\/\S+)$/, '$1)');
+  // The request line carries the query (names of groups and topics, never a secret in v3, but
+  // long); the method and address are what helps.
+  return message
+    .replace(/(\S)((?:GET|POST|PUT|DELETE) https?:\/\/)/, '$1 ($2')
+    .replace(/(\((?:GET|POST|PUT|DELETE) https?:\/\/[^/?\s]+)[^\s)]*( failed\.?)?$/, '$1)');
 }
 
 function networkCode(err: Thrown): string | undefined {

@@ -240,7 +240,12 @@ async function defaultProfileRegion(home: string, env: NodeJS.ProcessEnv):
 Promise<string | undefined> {
   const cli = await readCliConfig(home).catch(() => undefined);
   if (!cli) return undefined;
-  const name = set(env, 'ALIBABA_CLOUD_PROFILE') ?? currentProfile(cli);
+  let name: string | undefined;
+  try {
+    name = set(env, 'ALIBABA_CLOUD_PROFILE') ?? currentProfile(cli);
+  } catch {
+    return undefined;
+  }
   const region = name ? findCliProfile(cli, name)?.region_id : undefined;
   return typeof region === 'string' && region !== '' ? region : undefined;
 }

@@ -64,7 +64,11 @@ function diagnose(text: string, rules: IntegerRules): [string, string?] {
   const spelled = (reason: string, number: number): [string, string?] =>
     Number.isSafeInteger(number) ? [reason, String(number)] : [reason];
 
-  if (!rules.minus && text.startsWith('-')) return [': negative values are not accepted'];
+  if (/^--[a-z]/i.test(text)) {
+    return [`: that is an option, so the value itself is missing (put the number right after ` +
+      'the option)'];
+  }
+  if (!rules.minus && /^-[\d.]/.test(text)) return [': negative values are not accepted'];
 
   if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) {
     return spelled(': exponent notation is not accepted', Number(text));

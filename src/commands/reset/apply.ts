@@ -29,6 +29,8 @@ export interface CallOutcome {
   requestId?: string;
   attempts?: number;
   error?: AppError;
+  /** No answer came, but the read-back shows the write landed. */
+  confirmed?: boolean;
 }
 
 export async function applyCalls(

@@ -141,6 +141,11 @@ async function planAndApply(session: Session, input: FlowInput, ctx: Context): P
         details: { mismatches: verification.mismatches },
       });
     }
+    if (landedAfterAll(failed, appliedRows, verification)) {
+      // Every call without an answer is proven applied by the read-back.
+      for (const o of failed) o.confirmed = true;
+      failure = undefined;
+    }
   }
 
   const result = {
@@ -150,7 +155,8 @@ async function planAndApply(session: Session, input: FlowInput, ctx: Context): P
     undoCommand,
     results: outcomes.map((o) => ({
       topic: o.call.topic,
-      ok: o.ok,
+      ok: o.ok || Boolean(o.confirmed),
+      ...(o.confirmed ? { confirmedByReadBack: true } : {}),
       requestId: o.requestId ?? (o.error instanceof ServiceError
         ? o.error.failure.requestId ?? null : null),
       attempts: o.attempts ?? (o.error instanceof ServiceError ? o.error.failure.attempts : null),
@@ -216,6 +222,11 @@ function resultText(
       lines.push(`Applied to ${topic}: request id ${o.requestId ?? 'none'}`);
       continue;
     }
+    if (o.confirmed) {
+      lines.push(`Applied to ${topic}: no answer came in time, but the read-back below shows ` +
+        'every offset as planned');
+      continue;
+    }
     const f = describeFailure(o.error);
     lines.push(`Failed on ${topic}: ${String(f.code)}` +
       (f.serviceMessage ? ` (${String(f.serviceMessage)})` : ''),
@@ -234,6 +245,15 @@ function resultText(
   }
   lines.push('', `Snapshot: ${result.snapshot}`, `Undo with: ${result.undoCommand}`);
   return `${lines.join('\n')}\n`;
+}
+
+function landedAfterAll(failed: CallOutcome[], rows: Plan['rows'], v: Verification): boolean {
+  if (failed.length === 0 || v.mismatches.length > 0 || !failed.every(outcomeUnknown)) {
+    return false;
+  }
+  const topics = new Set(failed.map((o) => o.call.topic));
+  const theirs = rows.filter((r) => topics.has('') || topics.has(r.topic));
+  return theirs.length > 0 && theirs.every((r) => r.target !== null);
 }
 
 function outcomeUnknown(o: CallOutcome): boolean {
