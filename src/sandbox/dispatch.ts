@@ -141,7 +141,7 @@ function errorBody(
   latencyMs: number,
   fault?: Pick<Fault, 'status' | 'message'>,
 ): Outcome {
-  const info = codeInfo(code, 'request');
+  const info = codeInfo(code, 'The sandbox was armed to fail this call with ' + code);
   const status = fault?.status ?? info.status;
   entry.code = code;
 

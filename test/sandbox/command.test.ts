@@ -1,3 +1,4 @@
+import { commandStatus } from '../../src/command.js';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -222,10 +223,8 @@ describe('registration', () => {
       '--times', '3', '--state', statePath, '--output', 'json'], { from: 'user' });
     const output = printed.mock.calls.map((call) => String(call[0])).join('');
     printed.mockRestore();
-    const exitCode = process.exitCode;
-    process.exitCode = undefined;
     expect(output).toContain('"code": "Group.NotFound"');
-    expect(exitCode).toBe(0);
+    expect(commandStatus()).toBe(0);
     expect((await readSandboxState(statePath)).faults[0]).toMatchObject({
       kind: 'error', code: 'Group.NotFound', remaining: 3,
     });
