@@ -7,7 +7,13 @@ import { action, commandStatus, currentInterruptNote } from './command.js';
 import { register as registerConfig } from './commands/config.js';
 import { register as registerExplain } from './commands/explain.js';
 import { register as registerSandbox } from './commands/sandbox.js';
-import { COMMON_EXAMPLES, RESET_EXAMPLES, footer } from './help.js';
+import {
+  addCommonFooter,
+  COMMON_EXAMPLES,
+  COMPLETION_EXAMPLES,
+  RESET_EXAMPLES,
+  footer,
+} from './help.js';
 import pkg from '../package.json' with { type: 'json' };
 
 function connection(cmd: Command, group = true): Command {
@@ -115,13 +121,13 @@ export function buildProgram(argv: string[] = process.argv): Command {
 
   program.command('completion <shell>')
     .description('print a completion script for bash, zsh or fish')
-    .addHelpText('after', '\nExamples:\n  source <(alikafka-offsets completion bash)\n' +
-      '  alikafka-offsets completion fish | source\n')
+    .addHelpText('after', `\n${COMPLETION_EXAMPLES}\n`)
     .action(action(async () => async (_opts, ctx, [shell]) => {
       const { completionScript } = await import('./commands/completion.js');
       ctx.stdout.write(completionScript(program, shell ?? ''));
       return 0;
     }));
+  addCommonFooter(program, ['explain', 'sandbox', 'config', 'completion']);
   return program;
 }
 

@@ -23,7 +23,8 @@ The key id is shown masked; no secret or token is ever printed.
 export function register(program: Command): void {
   const config = program
     .command('config')
-    .description('the connection settings commands would use');
+    .description('the connection settings commands would use')
+    .addHelpText('after', EXAMPLES);
 
   config
     .command('show')

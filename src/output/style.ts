@@ -7,8 +7,13 @@ export function styleFor(ctx: Context): ChalkInstance {
   return new Chalk({ level: ctx.color ? 1 : 0 });
 }
 
-/** The width tables must fit, when stdout is a terminal. */
+/**
+ * The width text must fit: COLUMNS when set to a positive number (so a pager or a script can
+ * ask for a width), else the terminal's; no limit for a pipe or a file.
+ */
 export function widthOf(ctx: Context): number | undefined {
+  const asked = Number(ctx.env.COLUMNS);
+  if (Number.isInteger(asked) && asked > 0) return asked;
   return ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
 }
 
