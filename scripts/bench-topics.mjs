@@ -29,7 +29,7 @@ const partitions = positive(opts.partitions, '--partitions');
 const latencyMs = positive(opts.latency, '--latency');
 const levels = opts.concurrency.split(',').map((c) => positive(c, '--concurrency'));
 
-const bin = new URL('../bin/alikafka-offsets.js', import.meta.url).pathname;
+const bin = new URL('../bin/alikafka-offsets.cjs', import.meta.url).pathname;
 const home = mkdtempSync(join(tmpdir(), 'alikafka-offsets-bench-'));
 const statePath = join(home, 'sandbox.json');
 const baseEnv = {

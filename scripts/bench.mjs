@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const BIN = join(root, 'bin/alikafka-offsets.js');
+const BIN = join(root, 'bin/alikafka-offsets.cjs');
 const BARE = join(root, 'scripts/bench-bare-sdk.mjs');
 const HELP_RUNS = 15;
 const RESET_RUNS = 9;

@@ -2,6 +2,7 @@
 // loaded only when a command needs it; `--help` loads the entry chunk alone. The bundle is made
 // in a fresh folder and swapped in, so a run of the binary never sees half a build.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { rename, rm, writeFile } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
@@ -29,6 +30,8 @@ const result = await build({
 // Which modules each chunk pulls in statically: tests use it to prove that `--help` and
 // `explain` never load the SDK.
 await writeFile(new URL('meta.json', next), JSON.stringify(result.metafile));
+execFileSync(process.execPath, [new URL('render-help.mjs', import.meta.url).pathname,
+  next.pathname]);
 await rename(dist, old).catch(() => undefined);
 await rename(next, dist);
 await rm(old, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const home = mkdtempSync(join(tmpdir(), 'alikafka-offsets-demo-'));
 const env = { ...process.env, ALIKAFKA_OFFSETS_HOME: home,
   ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' };
-const bin = new URL('../bin/alikafka-offsets.js', import.meta.url).pathname;
+const bin = new URL('../bin/alikafka-offsets.cjs', import.meta.url).pathname;
 
 function step(title, args) {
   console.log(`\n$ alikafka-offsets ${args.join(' ')}`);

@@ -85,23 +85,26 @@ export async function serve(opts: ServeOptions, ctx: Context, untilStop: () => P
 export const run: Run<ServeOptions> = (opts, ctx) => serve(opts, ctx, untilSignal);
 
 /**
- * Resolves on the first SIGINT or SIGTERM. Until then the sandbox owns SIGINT: a handler that
- * ends the process at once would cut the server off before it closes. The other handlers come
- * back with the first signal, so a second Ctrl-C during the close still ends the process.
+ * Resolves on the first SIGINT or SIGTERM. Until then the sandbox owns both signals: a handler
+ * that ends the process at once would cut the server off before it closes. The other handlers
+ * come back with the first signal, so a second Ctrl-C during the close still ends the process.
  */
 function untilSignal(): Promise<NodeJS.Signals> {
-  const others = process.listeners('SIGINT');
-  for (const listener of others) process.off('SIGINT', listener);
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const others = signals.map((signal) => [signal, process.listeners(signal)] as const);
+  for (const [signal, listeners] of others) {
+    for (const listener of listeners) process.off(signal, listener);
+  }
 
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      for (const listener of others) process.on('SIGINT', listener);
+      for (const s of signals) process.off(s, stop);
+      for (const [s, listeners] of others) {
+        for (const listener of listeners) process.on(s, listener);
+      }
       resolve(signal);
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    for (const s of signals) process.on(s, stop);
   });
 }
 

@@ -49,3 +49,22 @@ describe('start-up cost', () => {
     expect(loaded.filter((i) => i.includes('src/sandbox/server'))).toEqual([]);
   });
 });
+
+describe('the help rendered at build time', () => {
+  const rendered = JSON.parse(
+    readFileSync(new URL('../../dist/help.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
+
+  it('covers every command and subcommand', () => {
+    expect(Object.keys(rendered)).toEqual(expect.arrayContaining([
+      '', 'reset', 'describe', 'export', 'undo', 'explain', 'sandbox', 'config', 'config show',
+      'completion', 'sandbox fault add', 'sandbox consumers',
+    ]));
+  });
+
+  it('is the help commander prints, with examples and the exit statuses', () => {
+    expect(rendered.reset).toMatch(/^Usage: alikafka-offsets reset \[options\]/);
+    expect(rendered.reset).toContain('Examples:');
+    expect(rendered.reset).toContain('130  interrupted');
+  });
+});

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/alikafka-offsets.js', import.meta.url));
+export const BIN = fileURLToPath(
+  new URL('../../bin/alikafka-offsets.cjs', import.meta.url),
+);
 
 export interface RunResult {
   status: number | null;

@@ -59,11 +59,13 @@ beforeAll(async () => {
 }, NPM_TIMEOUT);
 
 describe('the tarball', () => {
-  it('holds only bin/, dist/*.js, README.md, LICENSE and package.json', () => {
-    const allowed = /^(bin\/[^/]+|dist\/[^/]+\.js|README\.md|LICENSE|package\.json)$/;
+  it('holds only bin/, dist/*.js, the rendered help, README.md, LICENSE and package.json', () => {
+    const allowed =
+      /^(bin\/[^/]+|dist\/[^/]+\.js|dist\/help\.json|README\.md|LICENSE|package\.json)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining([
-      'bin/alikafka-offsets.js', 'dist/cli.js', 'README.md', 'LICENSE', 'package.json',
+      'bin/alikafka-offsets.cjs', 'dist/cli.js', 'dist/help.json', 'README.md', 'LICENSE',
+      'package.json',
     ]));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
     expect(files).not.toContain('dist/meta.json');
@@ -72,16 +74,16 @@ describe('the tarball', () => {
   it('declares the engine, the binary, and no script that runs at install', () => {
     const pkg = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8'));
     expect(pkg.engines?.node).toMatch(/^>=\s*20/);
-    expect(pkg.bin).toEqual({ 'alikafka-offsets': 'bin/alikafka-offsets.js' });
+    expect(pkg.bin).toEqual({ 'alikafka-offsets': 'bin/alikafka-offsets.cjs' });
     const installScripts = ['preinstall', 'install', 'postinstall', 'prepublish'];
     expect(Object.keys(pkg.scripts ?? {}).filter((s) => installScripts.includes(s))).toEqual([]);
-    const bin = readFileSync(join(unpacked, 'package/bin/alikafka-offsets.js'), 'utf8');
+    const bin = readFileSync(join(unpacked, 'package/bin/alikafka-offsets.cjs'), 'utf8');
     expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   it('runs from the unpacked files alone, with no node_modules anywhere', async () => {
     const ws = workspace();
-    const bin = join(unpacked, 'package/bin/alikafka-offsets.js');
+    const bin = join(unpacked, 'package/bin/alikafka-offsets.cjs');
     expect(existsSync(join(unpacked, 'package/node_modules'))).toBe(false);
 
     const help = await exec(process.execPath, [bin, '--help'], ws.home, ws.env);
