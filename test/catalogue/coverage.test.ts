@@ -14,7 +14,7 @@ interface ReferenceRow {
   description: string;
 }
 
-const TSV = new URL('../../../shared/reference/error-codes.tsv', import.meta.url);
+const TSV = new URL('../fixtures/error-codes.tsv', import.meta.url);
 
 function readRows(): ReferenceRow[] {
   const [header, ...lines] = readFileSync(TSV, 'utf8').trimEnd().split('\n');
