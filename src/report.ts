@@ -126,7 +126,8 @@ export function report(err: unknown, ctx: Context): ExitStatus {
     const doc = { schemaVersion: SCHEMA_VERSION, ok: false, error: info };
     ctx.stdout.write(redact(`${JSON.stringify(doc, null, 2)}\n`, secrets));
   } else {
-    ctx.stderr.write(redact(textOf(info, ctx.color), secrets));
+    // Colour follows the stream the text goes to: stderr here.
+    ctx.stderr.write(redact(textOf(info, ctx.color && Boolean(ctx.stderr.isTTY)), secrets));
   }
   return info.exitStatus as ExitStatus;
 }

@@ -56,7 +56,7 @@ function text(ctx: Context, ref: GroupRef, state: string | null, rows: DescribeR
       { header: 'LOG START', align: 'right' },
       { header: 'LOG END', align: 'right' },
       { header: 'LAG', align: 'right' },
-      { header: 'LAST CONSUMED (UTC)', shrink: true },
+      { header: 'LAST CONSUMED', shrink: true },
       { header: 'ONLINE CLIENT', shrink: true, optional: true },
     ],
     rows.map((r) => [

@@ -136,7 +136,15 @@ describe('--output json', () => {
       '--state', join(ws.stateDir, 'standalone.json')], { env: ws.env });
     try {
       const lines = createInterface({ input: child.stdout });
-      const [first] = (await once(lines, 'line')) as [string];
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      // A sandbox that ends before its first line fails here, with what it said, not by timeout.
+      const first = await Promise.race([
+        once(lines, 'line').then(([line]) => line as string),
+        once(child, 'exit').then(([code]) => {
+          throw new Error(`the sandbox exited with ${String(code)} first: ${stderr}`);
+        }),
+      ]);
       const doc = JSON.parse(first);
       expect(doc).toMatchObject({ schemaVersion: 1, command: 'sandbox', host: '127.0.0.1' });
       expect(doc.url).toBe(`http://127.0.0.1:${doc.port}`);
