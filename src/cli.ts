@@ -158,4 +158,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
   throw err;
 });
-process.exitCode = await main(process.argv);
+const status = await main(process.argv);
+// The command is over: end now rather than wait for a socket or timer some library left open,
+// once what was written to stdout has been handed to the system.
+process.stdout.write('', () => process.exit(status));
