@@ -155,7 +155,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 // A reader that goes away (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
+  if (err.code === 'EPIPE') process.exit(commandStatus());
   throw err;
 });
 const status = await main(process.argv);
