@@ -2,7 +2,7 @@
  * The entry point: registers the commands and loads each one's module (and the SDK) only when it
  * runs, so `--help`, `--version` and argument errors stay instant.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { action, commandStatus, currentInterruptNote } from './command.js';
 import { register as registerConfig } from './commands/config.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -16,6 +16,27 @@ import {
 } from './help.js';
 import pkg from '../package.json' with { type: 'json' };
 
+/**
+ * Refuses every value option given twice: a runbook's `$G` plus a typed `--group` must not
+ * silently act on the last one. Options with a default would see it as a first value, so they
+ * keep commander's own handling.
+ */
+function refuseRepeats(cmd: Command): void {
+  for (const option of cmd.options) {
+    if (!(option.required || option.optional) || option.defaultValue !== undefined) continue;
+    if (option.parseArg) continue;
+    const flag = option.long ?? option.flags;
+    option.argParser((value: string, previous: unknown) => {
+      if (previous !== undefined) {
+        throw new InvalidArgumentError(`${flag} was given twice ("${String(previous)}" and ` +
+          `"${value}"); give it once`);
+      }
+      return value;
+    });
+  }
+  for (const sub of cmd.commands) refuseRepeats(sub);
+}
+
 function connection(cmd: Command, group = true): Command {
   cmd
     .option('--instance <id>', 'the ApsaraMQ for Kafka instance (InstanceId)')
@@ -25,8 +46,8 @@ function connection(cmd: Command, group = true): Command {
     .option('--endpoint <host or url>', 'override the regional endpoint; http:// for local ones')
     .option('--sandbox', 'start an in-process sandbox and use it (no cloud account needed)')
     .option('--sandbox-state <file>', 'the state file of the in-process sandbox')
-    .option('--timeout <duration>', 'per-request timeout', '10s')
-    .option('--retries <n>', 'retries for throttling, 5xx and network errors', '3');
+    .option('--timeout <duration>', 'per-request timeout (default: 10s)')
+    .option('--retries <n>', 'retries for throttling, 5xx and network errors (default: 3)');
   if (group) {
     cmd.option('--group <name>', 'the consumer group (ConsumerId), 3–64 of A-Z a-z 0-9 _ -');
   }
@@ -39,7 +60,7 @@ function applying(cmd: Command): Command {
     .option('--force', 'apply even when the group has online consumers')
     .option('--no-verify', 'do not read the offsets back after applying')
     .option('--snapshot <path>', 'where to save the offsets before writing')
-    .option('--concurrency <n>', 'calls in flight at once for several topics', '4');
+    .option('--concurrency <n>', 'calls in flight at once for several topics (default: 4)');
 }
 
 function wantsJson(argv: string[]): boolean {
@@ -96,7 +117,7 @@ export function buildProgram(argv: string[] = process.argv): Command {
   connection(program.command('describe'))
     .description('committed offsets, log start and end, lag, last consumed time, online clients')
     .option('--topic <name>', 'only this topic')
-    .option('--concurrency <n>', 'reads in flight at once', '4')
+    .option('--concurrency <n>', 'reads in flight at once (default: 4)')
     .addHelpText('after', footer(COMMON_EXAMPLES))
     .action(action(async () => (await import('./commands/describe.js')).run));
 
@@ -105,7 +126,7 @@ export function buildProgram(argv: string[] = process.argv): Command {
     .option('--topic <name>', 'only this topic')
     .option('--format <format>', 'csv or json (default csv; json with --output json)')
     .option('--file <path>', 'write to a file instead of stdout')
-    .option('--concurrency <n>', 'reads in flight at once', '4')
+    .option('--concurrency <n>', 'reads in flight at once (default: 4)')
     .addHelpText('after', footer(COMMON_EXAMPLES))
     .action(action(async () => (await import('./commands/export.js')).run));
 
@@ -128,6 +149,7 @@ export function buildProgram(argv: string[] = process.argv): Command {
       return 0;
     }));
   addCommonFooter(program, ['explain', 'sandbox', 'config', 'completion']);
+  refuseRepeats(program);
   return program;
 }
 
@@ -138,9 +160,9 @@ export async function main(argv: string[]): Promise<number> {
     return commandStatus();
   } catch (err) {
     if (err instanceof CommanderError) {
-      // `commander.help` is help shown because no command was given: a usage error.
-      const ok = ['commander.helpDisplayed', 'commander.version'].includes(err.code);
-      return ok ? 0 : 2;
+      // Help asked for (`--help`, `help`) exits 0; help shown because no command was given,
+      // and every other complaint of commander, is a usage error.
+      return err.exitCode === 0 ? 0 : 2;
     }
     throw err;
   }
@@ -153,12 +175,17 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
-// A reader that goes away (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(commandStatus());
-  throw err;
-});
+// A reader that goes away (`| head`) must not end a reset halfway: what is left to print is
+// dropped, and the command runs to its end and its real exit status.
+let closed = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    closed = true;
+  });
+}
 const status = await main(process.argv);
 // The command is over: end now rather than wait for a socket or timer some library left open,
 // once what was written to stdout has been handed to the system.
+if (closed) process.exit(status);
 process.stdout.write('', () => process.exit(status));

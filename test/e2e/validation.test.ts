@@ -14,6 +14,7 @@ import {
   runLive,
   type LiveSandbox,
 } from './a-sandbox.js';
+import { run, workspace } from './harness.js';
 
 const NOW_PLUS_A_YEAR = String(Date.now() + 365 * 24 * 3_600_000);
 const G65 = `g${'x'.repeat(64)}`;
@@ -217,5 +218,17 @@ describe('the limits of a name are exact', () => {
     const calls = (await requestLog(edge.statePath))
       .filter((e) => e.action === 'UpdateConsumerOffset');
     expect(calls.at(-1)?.params).toMatchObject({ ConsumerId: groupName, Topic: topicName });
+  });
+});
+
+describe('options given twice', () => {
+  it.each([
+    [['--group', 'kafka-test', '--group', 'kafka-active']],
+    [['--group', 'kafka-test', '--topic', 'topic_name', '--topic', 'orders']],
+  ])('refuses %o rather than act on the last one', async (extra) => {
+    const ws = workspace();
+    const result = await run(['reset', '--sandbox', ...extra, '--to-latest'], ws.env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/given twice .*give it once/);
   });
 });
