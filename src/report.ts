@@ -81,6 +81,8 @@ export function describeFailure(err: unknown): Record<string, unknown> {
       ...(err.details ? { details: err.details } : {}),
     };
   }
+  const fsProblem = fileSystemProblem(err);
+  if (fsProblem) return { kind: 'operation', code: fsProblem.code, exitStatus, ...fsProblem.text };
   const e = err instanceof Error ? err : new Error(String(err));
   return {
     kind: 'internal',
@@ -91,6 +93,26 @@ export function describeFailure(err: unknown): Record<string, unknown> {
       'Please report it to the maintainers with the command you ran (secrets removed), the ' +
       'version (`alikafka-offsets --version`) and the stack below.',
     stack: e.stack ?? null,
+  };
+}
+
+const FS_CODES = new Set(['ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EISDIR', 'EDQUOT',
+  'ENAMETOOLONG', 'ELOOP', 'EMFILE']);
+
+/** A file or folder the tool could not use: the operator's to fix, not a defect. */
+function fileSystemProblem(err: unknown) {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (!e || typeof e.code !== 'string' || !FS_CODES.has(e.code)) return undefined;
+  const where = e.path ? ` ${e.path}` : '';
+  return {
+    code: e.code,
+    text: {
+      message: `could not use${where} (${e.code}: ${e.message.replace(/^\w+: /, '')})`,
+      next: 'Check that the place exists, is a folder where one is expected, and is writable. ' +
+        'Snapshots, locks and the sandbox state live under ALIKAFKA_OFFSETS_HOME (default ' +
+        '~/.local/state/alikafka-offsets); point it at a writable folder, or give --snapshot, ' +
+        '--sandbox-state or --file another place.',
+    },
   };
 }
 

@@ -24,7 +24,11 @@ export function utcAndLocal(ms: number | null | undefined, env: NodeJS.ProcessEn
   const utc = d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
   const offsetMin = -d.getTimezoneOffset();
   if (offsetMin === 0 || env.ALIKAFKA_OFFSETS_UTC_ONLY) return utc;
-  const local = new Date(ms + offsetMin * 60_000).toISOString().slice(11, 16);
+  const shifted = new Date(ms + offsetMin * 60_000).toISOString();
+  // The local date is shown when it is not the UTC one, so 06:50 is never read as the wrong day.
+  const local = shifted.slice(0, 10) === utc.slice(0, 10)
+    ? shifted.slice(11, 16)
+    : `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
   const sign = offsetMin >= 0 ? '+' : '-';
   const abs = Math.abs(offsetMin);
   const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:` +

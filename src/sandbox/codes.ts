@@ -101,3 +101,8 @@ export class SandboxFailure extends Error {
     this.status = override.status ?? info.status;
   }
 }
+
+/** Whether the code's message template starts with its placeholder (`%s. Please check…`). */
+export function codeTemplateLeads(code: string): boolean {
+  return CODES[code]?.message.startsWith('%s') ?? false;
+}

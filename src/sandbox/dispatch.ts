@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SANDBOX_API_VERSION, SANDBOX_LOG_LIMIT } from './constants.js';
-import { codeInfo, SandboxFailure } from './codes.js';
+import { codeInfo, codeTemplateLeads, SandboxFailure } from './codes.js';
 import type { Fault } from './faults.js';
 import { takeFaults } from './faults.js';
 import {
@@ -141,7 +141,10 @@ function errorBody(
   latencyMs: number,
   fault?: Pick<Fault, 'status' | 'message'>,
 ): Outcome {
-  const info = codeInfo(code, 'The sandbox was armed to fail this call with ' + code);
+  // A template that is the whole message ("%s. Please check…") gets a sentence; one that names
+  // a parameter ("No topic found for the %s parameter") keeps the plain word.
+  const sentence = `The sandbox was armed to fail this call with ${code}`;
+  const info = codeInfo(code, codeTemplateLeads(code) ? sentence : 'request');
   const status = fault?.status ?? info.status;
   entry.code = code;
 

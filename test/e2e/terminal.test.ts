@@ -28,13 +28,20 @@ function tableLines(screen: string, end: RegExp): string[] {
 function localTime(at: Date, timeZone: string): { local: string; zone: string } {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
     timeZoneName: 'longOffset',
   }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { local: `${part('hour')}:${part('minute')}`, zone: part('timeZoneName').slice(3) };
+  const time = `${part('hour')}:${part('minute')}`;
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  // The local date is written out only when it is not the UTC date.
+  const local = date === at.toISOString().slice(0, 10) ? time : `${date} ${time}`;
+  return { local, zone: part('timeZoneName').slice(3) };
 }
 
 describe('in a terminal', () => {

@@ -31,6 +31,8 @@ export interface FlowInput {
   concurrency: number;
   /** The command's own arguments, to print how to apply it and to record in the snapshot. */
   args: string[];
+  /** Found before planning, shown with the plan's own warnings. */
+  warnings?: string[];
 }
 
 function topicsOf(scope: Scope | null, target: Target): string[] | undefined {
@@ -66,6 +68,7 @@ export async function runFlow(session: Session, input: FlowInput, ctx: Context):
 async function planAndApply(session: Session, input: FlowInput, ctx: Context): Promise<number> {
   const { ref } = session;
   const plan = await makePlan(session, input, ctx);
+  plan.warnings.push(...(input.warnings ?? []), ...unrestorable(plan));
   const json = ctx.output === 'json';
   const base = {
     executed: false,
@@ -259,4 +262,13 @@ function landedAfterAll(failed: CallOutcome[], rows: Plan['rows'], v: Verificati
 function outcomeUnknown(o: CallOutcome): boolean {
   return o.error instanceof ServiceError && Boolean(o.error.failure.timedOut ||
     o.error.failure.network);
+}
+
+/** Partitions with no committed offset now: undo can move them back, but not to "none". */
+function unrestorable(plan: Plan): string[] {
+  const rows = plan.rows.filter((r) => r.current === null && r.target !== null);
+  if (rows.length === 0) return [];
+  const names = rows.map((r) => `${r.topic} partition ${r.partition}`).join(', ');
+  return [`${names} ha${rows.length === 1 ? 's' : 've'} no committed offset yet; the snapshot ` +
+    'cannot bring back "no offset", so undo will leave what this reset sets there'];
 }

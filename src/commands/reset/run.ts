@@ -30,11 +30,11 @@ export const run: Run<ResetOptions> = async (opts, ctx) => {
   const session = await openSession(opts, ctx);
   const from = input.fileSource;
   const ref = session.ref;
+  const warnings: string[] = [];
   if (from && ((from.group && from.group !== ref.group) ||
     (from.instanceId && from.instanceId !== ref.instanceId))) {
-    ctx.stderr.write(`note: ${opts.fromFile} holds the offsets of group "${from.group}" on ` +
-      `${from.instanceId}; this plan applies them to group "${ref.group}" on ` +
-      `${ref.instanceId}\n`);
+    warnings.push(`${opts.fromFile} holds the offsets of group "${from.group}" on ` +
+      `${from.instanceId}; this plan applies them to group "${ref.group}" on ${ref.instanceId}`);
   }
   try {
     return await runFlow(session, {
@@ -48,6 +48,7 @@ export const run: Run<ResetOptions> = async (opts, ctx) => {
       snapshot: opts.snapshot,
       concurrency: input.concurrency,
       args: echoArgs(process.argv.slice(2), opts.byDuration ? input.time?.ms : undefined),
+      warnings,
     }, ctx);
   } finally {
     await session.close();
