@@ -171,6 +171,11 @@ export async function main(argv: string[]): Promise<number> {
 function onSignal(signal: NodeJS.Signals): void {
   const note = currentInterruptNote();
   process.stderr.write(`\ninterrupted (${signal})${note ? `: ${note}` : ''}\n`);
+  if (wantsJson(process.argv)) {
+    const error = { kind: 'interrupted', code: 'INTERRUPTED', exitStatus: 130,
+      message: `interrupted by ${signal}`, ...(note ? { next: note } : {}) };
+    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, ok: false, error }, null, 2)}\n`);
+  }
   process.exit(130);
 }
 process.on('SIGINT', onSignal);

@@ -7,7 +7,9 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseIntInRange } from '../parse/index.js';
 import { SCHEMA_VERSION } from '../version.js';
+import { didYouMean } from '../suggest.js';
 import { SANDBOX_ACTIVE_GROUP } from './constants.js';
+import { HANDLERS } from './handlers.js';
 import { armFault, clearFaults, FAULT_KINDS, type Fault, type FaultKind } from './faults.js';
 import type { LogEntry, SandboxModes, SandboxState } from './model.js';
 import { seedOptionsOf, statePathOf } from './serve.js';
@@ -42,6 +44,12 @@ export const faultAdd: Run<FaultAddOptions> = async (opts, ctx, [kindArg = '']) 
     throw new UsageError('SANDBOX_FAULT_INVALID', `unknown fault kind "${kindArg}"; expected ` +
       `one of ${FAULT_KINDS.join(', ')}`);
   }
+  if (opts.action !== undefined && !(opts.action in HANDLERS)) {
+    // A misspelt action would arm a fault that never fires: a rehearsal testing nothing.
+    throw new UsageError('SANDBOX_FAULT_INVALID', `the sandbox has no action "${opts.action}"; ` +
+      `expected one of ${Object.keys(HANDLERS).join(', ')}.${didYouMean(opts.action,
+        Object.keys(HANDLERS))}`);
+  }
   if (opts.always && opts.times !== undefined) {
     throw new UsageError('SANDBOX_FAULT_INVALID', 'give either --times or --always, not both');
   }
@@ -71,7 +79,7 @@ export const faultAdd: Run<FaultAddOptions> = async (opts, ctx, [kindArg = '']) 
 };
 
 export const faultList: Run<StateOption> = async (opts, ctx) => {
-  const state = await readSandboxState(statePathOf(opts, ctx));
+  const state = await readOrSeed(statePathOf(opts, ctx));
   const text = state.faults.length === 0
     ? 'no faults armed\n'
     : state.faults.map((f) => `#${f.id}  ${describeFault(f)}\n`).join('');
@@ -98,7 +106,7 @@ export const faultClear: Run<StateOption> = async (opts, ctx, [idArg]) => {
 export const mode: Run<StateOption> = async (opts, ctx, [name, value]) => {
   const path = statePathOf(opts, ctx);
   if (name === undefined) {
-    const state = await readSandboxState(path);
+    const state = await readOrSeed(path);
     print(ctx, { modes: state.modes }, modesText(state.modes));
     return 0;
   }
@@ -157,7 +165,7 @@ export const resetState: Run<StateOption & { bulkTopics?: string; bulkPartitions
 
 export const log: Run<StateOption & { last?: string }> = async (opts, ctx) => {
   const last = opts.last === undefined ? 20 : parseIntInRange(opts.last, '--last', 1, 100_000);
-  const state: SandboxState = await readSandboxState(statePathOf(opts, ctx));
+  const state: SandboxState = await readOrSeed(statePathOf(opts, ctx));
   const entries = state.log.slice(-last);
   print(ctx, { entries }, entries.map(logLine).join('') || 'no calls yet\n');
   return 0;
@@ -199,4 +207,10 @@ function print(ctx: Context, body: Record<string, unknown>, text: string): void 
   } else {
     ctx.stdout.write(text);
   }
+}
+
+/** The state as it is, seeded first when the file does not exist yet (a fresh sandbox). */
+async function readOrSeed(path: string): Promise<SandboxState> {
+  await updateSandboxState(path, () => undefined);
+  return readSandboxState(path);
 }

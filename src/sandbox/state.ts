@@ -29,7 +29,8 @@ export async function readSandboxState(path: string): Promise<SandboxState> {
   const text = await readFile(path, 'utf8').catch((err: unknown) => {
     throw new OperationError('SANDBOX_STATE_UNREADABLE', `cannot read sandbox state ${path}`, {
       cause: err,
-      hint: 'start the sandbox once, or run `alikafka-offsets sandbox reset-state`',
+      hint: `start the sandbox once, or run \`alikafka-offsets sandbox reset-state --state ` +
+        `${path}\``,
     });
   });
   return parseState(text, path);
@@ -108,7 +109,8 @@ function parseState(text: string, path: string): SandboxState {
 function invalid(path: string, why: string, cause?: unknown): OperationError {
   return new OperationError('SANDBOX_STATE_INVALID', `sandbox state ${path} is unusable: ${why}`, {
     cause,
-    hint: 'run `alikafka-offsets sandbox reset-state` to start from the seed again',
+    hint: `run \`alikafka-offsets sandbox reset-state --state ${path}\` to start from the seed ` +
+      'again',
   });
 }
 

@@ -49,6 +49,8 @@ export interface ResetInput {
   concurrency: number;
   /** Where a --from-file document says its offsets were taken. */
   fileSource?: FileSource;
+  /** Said with the plan: what the input means that the operator might not expect. */
+  warnings?: string[];
 }
 
 export interface FileSource {
@@ -143,7 +145,12 @@ export async function resetInput(flags: ResetFlags, now: number): Promise<ResetI
       const time = key === 'toDatetime'
         ? parseDateTime(flags.toDatetime!, { timezone: flags.timezone, now })
         : timeFromDuration(flags.byDuration!, now);
-      return { ...base, time, target: { mode: 'time', ms: time.ms, label: time.utc } };
+      // The offset written in the value wins over --timezone; say so rather than guess.
+      const ignored = flags.timezone !== undefined && time.zone !== flags.timezone &&
+        /^(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})$/.test(time.zone);
+      const warnings = ignored ? [`--timezone ${flags.timezone} is not used: ` +
+        `${flags.toDatetime} carries its own offset (${time.zone})`] : [];
+      return { ...base, time, warnings, target: { mode: 'time', ms: time.ms, label: time.utc } };
     }
     case 'offsets':
       return { ...base, target: { mode: 'offsets', offsets: parseOffsetsList(flags.offsets!) } };

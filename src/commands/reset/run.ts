@@ -30,7 +30,7 @@ export const run: Run<ResetOptions> = async (opts, ctx) => {
   const session = await openSession(opts, ctx);
   const from = input.fileSource;
   const ref = session.ref;
-  const warnings: string[] = [];
+  const warnings: string[] = [...(input.warnings ?? [])];
   if (from && ((from.group && from.group !== ref.group) ||
     (from.instanceId && from.instanceId !== ref.instanceId))) {
     warnings.push(`${opts.fromFile} holds the offsets of group "${from.group}" on ` +
