@@ -34,6 +34,8 @@ export function register(program: Command): void {
       'ALIBABA_CLOUD_REGION_ID')
     .option('--endpoint <host or url>', 'override the regional endpoint; http:// for local ones')
     .option('--sandbox', 'show what the in-process sandbox would use instead')
+    .option('--instance <id>', 'accepted like other commands; not checked (no call is made)')
+    .option('--group <name>', 'accepted like other commands; not checked (no call is made)')
     .addHelpText('after', EXAMPLES)
     .action(action(async () => (await import('../connect/show.js')).run));
 }

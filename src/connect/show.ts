@@ -22,6 +22,9 @@ export interface ConfigShowOptions {
   region?: string;
   endpoint?: string;
   sandbox?: boolean;
+  /** Accepted so a runbook can pass the same options as to any other command. */
+  instance?: string;
+  group?: string;
 }
 
 /** What `config show` reports; the JSON document is this plus the schema version. */
@@ -134,6 +137,12 @@ function homeOf(ctx: Context): string {
 
 export const run: Run<ConfigShowOptions> = async (opts, ctx) => {
   const { report, secrets } = await describeConnection(opts, ctx.env, homeOf(ctx));
+  const unchecked = (['instance', 'group'] as const).filter((k) => opts[k] !== undefined);
+  if (unchecked.length > 0) {
+    report.notes.push(`${unchecked.map((k) => `--${k} ${opts[k]}`).join(' and ')} ` +
+      `${unchecked.length === 1 ? 'is' : 'are'} not checked here (no call is made); ` +
+      '`describe` checks them against the service');
+  }
 
   // Nothing above holds a secret; redacting anyway keeps a future field from leaking one.
   const all = [...collectSecrets(ctx.env), ...secrets];
