@@ -141,7 +141,7 @@ describe('register', () => {
       ?.commands.find((c) => c.name() === 'show');
 
     expect(show?.options.map((o) => o.long)).toEqual(
-      ['--profile', '--region', '--endpoint', '--sandbox']);
+      ['--profile', '--region', '--endpoint', '--sandbox', '--instance', '--group']);
     expect(show?.helpInformation()).toContain('which credential source');
   });
 });
