@@ -13,7 +13,7 @@ import { buildPlan } from '../../plan/plan.js';
 import type { Plan, Scope, Target } from '../../plan/types.js';
 import { describeFailure, exitStatusOf, report } from '../../report.js';
 import type { Session } from '../../session.js';
-import { defaultSnapshotPath, saveSnapshot, snapshotOf } from '../../snapshot.js';
+import { saveSnapshot, snapshotOf } from '../../snapshot.js';
 import { applyCalls, guardOnlineConsumers, verifyRows, type CallOutcome,
   type Verification } from './apply.js';
 import { gather, resolveTime } from './gather.js';
