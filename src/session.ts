@@ -60,6 +60,14 @@ export function connectionInput(opts: ConnectionOptions, needGroup = true) {
     throw new UsageError('MISSING_INSTANCE', 'missing --instance <id>: the ApsaraMQ for Kafka ' +
       'instance (e.g. alikafka_post-cn-xxxx), or --sandbox to rehearse locally');
   }
+  if (opts.instance !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(opts.instance)) {
+    throw new UsageError('INVALID_INSTANCE', `--instance "${opts.instance}" is not an instance ` +
+      'id: expected letters, digits, _ and - (such as alikafka_post-cn-mp91inkw0001)');
+  }
+  if (opts.sandboxState !== undefined && !opts.sandbox) {
+    throw new UsageError('SANDBOX_STATE_WITHOUT_SANDBOX', '--sandbox-state applies with ' +
+      '--sandbox only; add --sandbox, or drop --sandbox-state');
+  }
   return { timeoutMs, retries, group };
 }
 

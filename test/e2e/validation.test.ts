@@ -232,3 +232,17 @@ describe('options given twice', () => {
     expect(result.stderr).toMatch(/given twice .*give it once/);
   });
 });
+
+describe('connection options', () => {
+  it.each([
+    [['describe', '--instance', 'bad id', '--group', 'kafka-test'], /not an instance id/],
+    [['describe', '--sandbox-state', '/tmp/x.json', '--instance', 'i', '--group', 'kafka-test'],
+      /--sandbox-state applies with --sandbox only/],
+    [['describe', '--sandbox', '--endpoint', 'http://127.0.0.1:1', '--group', 'kafka-test'],
+      /--sandbox starts its own endpoint/],
+  ])('refuses %o before anything is sent', async (args, message) => {
+    const result = await run(args, workspace().env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
