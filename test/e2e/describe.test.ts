@@ -13,17 +13,9 @@ import {
   workspace,
   type Workspace,
 } from './b-helpers.js';
+import type { DescribeRow } from '../../src/commands/describe.js';
 
-interface Row {
-  topic: string;
-  partition: number;
-  committed: number | null;
-  logStart: number;
-  logEnd: number;
-  lag: number | null;
-  lastConsumed: string | null;
-  client: { clientId: string; clientIp: string } | null;
-}
+type Row = DescribeRow;
 
 /** The rows describe should show, worked out from the state by hand. */
 function expectedRows(state: SandboxState, group: string, only?: string): Row[] {

@@ -3,6 +3,7 @@
  * should appear as.
  */
 import { expect } from 'vitest';
+import type { PlanRow as FullPlanRow } from '../../src/plan/types.js';
 
 /** A count as the text output writes it: thousands separated by commas, or a word for none. */
 export function count(n: number | null, none = 'none'): string {
@@ -29,15 +30,9 @@ export function expectRow(text: string, cells: (string | number | RegExp)[]): vo
   expect(text, `no row ${cells.join(' | ')} in:\n${text}`).toMatch(row);
 }
 
-export interface PlanRow {
-  topic: string;
-  partition: number;
-  current: number | null;
-  target: number | null;
-  change: number | null;
-  logStart: number;
-  logEnd: number;
-}
+/** A plan row as the JSON output carries it (the fields the table shows). */
+export type PlanRow = Pick<FullPlanRow, 'topic' | 'partition' | 'current' | 'target' | 'change' |
+  'logStart' | 'logEnd'>;
 
 /** The row of a reset or undo plan, as the plan's table shows it. */
 export function expectPlanRow(text: string, r: PlanRow, now?: number | null): void {
